@@ -1,0 +1,34 @@
+package io.github.stealwatch.cli;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Reads durations as people write them: {@code 100ms}, {@code 5s}, {@code 2m}, {@code 1h}. */
+final class DurationConverter implements ITypeConverter<Duration> {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,12})(ms|s|m|h)");
+
+    @Override
+    public Duration convert(String text) {
+        Matcher matcher = DURATION.matcher(text.strip());
+        if (!matcher.matches()) {
+            throw new TypeConversionException("'" + text + "' is not a duration: write a whole number and a unit, "
+                    + "e.g. 100ms, 5s, 2m, 1h");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofHours(amount);
+        };
+    }
+
+    /** The way a duration reads back in log lines and reports. */
+    static String format(Duration duration) {
+        return duration.toMillis() + " ms";
+    }
+}

@@ -1,0 +1,65 @@
+package io.github.stealwatch.cli;
+
+import io.github.stealwatch.mail.BackgroundDelivery;
+import io.github.stealwatch.report.ReportFormatter;
+import io.github.stealwatch.source.HostFacts;
+import io.github.stealwatch.source.HostFactsReader;
+import io.github.stealwatch.source.Sample;
+import io.github.stealwatch.source.TraceReader;
+import io.github.stealwatch.watch.Watchdog;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code stealwatch replay FILE}: runs a recorded trace through the same watchdog as watch. */
+@Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Run a trace file through the same detector, recorder, report and mailer as watch, "
+                + "with the trace's own times.",
+        exitCodeListHeading = ExitCodes.HELP_HEADING,
+        exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_ANOMALY, ExitCodes.HELP_CANNOT_MEASURE})
+final class ReplayCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "A trace, as written by 'stealwatch record'.")
+    Path trace;
+
+    @Mixin
+    DetectionOptions detection;
+
+    @Mixin
+    MailOptions mail;
+
+    @Override
+    public Integer call() throws Exception {
+        detection.validate(spec);
+        try (TraceReader reader = new TraceReader(Files.newBufferedReader(trace, StandardCharsets.UTF_8))) {
+            HostFacts host = hostOf(reader.hostFacts());
+            Watchdog watchdog;
+            try (BackgroundDelivery delivery = new BackgroundDelivery(mail.sender(spec, host),
+                    spec.commandLine().getErr())) {
+                watchdog = detection.watchdog(new ReportFormatter(host, "trace " + trace), delivery);
+                for (Sample sample = reader.next(); sample != null; sample = reader.next()) {
+                    watchdog.accept(sample);
+                }
+                watchdog.finish();
+            }
+            return watchdog.reportsMade() > 0 ? ExitCodes.ANOMALY_REPORTED : ExitCodes.OK;
+        }
+    }
+
+    /** The trace's own host where its header names one; otherwise the host replaying it. */
+    private static HostFacts hostOf(HostFacts recorded) {
+        if (!recorded.hostName().equals(HostFacts.UNKNOWN)) {
+            return recorded;
+        }
+        return new HostFacts(HostFactsReader.read(Path.of("/proc")).hostName(), recorded.kernelRelease());
+    }
+}

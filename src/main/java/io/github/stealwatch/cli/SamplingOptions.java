@@ -1,0 +1,26 @@
+package io.github.stealwatch.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** Where and how often to read /proc/stat: shared by watch and record. */
+final class SamplingOptions {
+
+    @Option(names = "--proc-root", paramLabel = "DIR", defaultValue = "/proc",
+            description = "Read DIR/stat (default: ${DEFAULT-VALUE}).")
+    Path procRoot;
+
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "100ms",
+            converter = DurationConverter.class,
+            description = "Time between samples, e.g. 100ms, 1s, 2m (default: ${DEFAULT-VALUE}).")
+    Duration interval;
+
+    void validate(CommandSpec spec) {
+        if (interval.isZero()) {
+            throw new ParameterException(spec.commandLine(), "--interval must be positive");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.github.stealwatch.cli;
+
+import io.github.stealwatch.watch.SamplingLoop;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Ends a sampling loop cleanly on SIGINT or SIGTERM: the JVM's shutdown hook stops the loop, then
+ * waits until the command has sent what it recorded and {@link #close()}d this.
+ */
+final class StopOnSignal implements AutoCloseable {
+
+    /** How long a signalled JVM waits for the last report; SMTP timeouts end it well before. */
+    private static final long WAIT_MINUTES = 5;
+
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final Thread hook;
+
+    StopOnSignal(SamplingLoop loop) {
+        hook = new Thread(() -> {
+            loop.stop();
+            try {
+                finished.await(WAIT_MINUTES, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "stealwatch-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    @Override
+    public void close() {
+        finished.countDown();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running: it returns now that the latch is open.
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.github.stealwatch.mail;
+
+import io.github.stealwatch.report.Report;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.Properties;
+
+/** Mails reports over SMTP with jakarta.mail; the only class that knows jakarta.mail exists. */
+public final class SmtpSender implements ReportSender {
+
+    private final SmtpSettings settings;
+    private final Session session;
+    private final InternetAddress from;
+    private final InternetAddress[] to;
+
+    /** @throws IllegalArgumentException when an address does not parse, so the CLI can refuse it at start */
+    public SmtpSender(SmtpSettings settings) {
+        this.settings = settings;
+        this.from = address(settings.from(), "--mail-from");
+        this.to = new InternetAddress[] {address(settings.to(), "--mail-to")};
+        Properties properties = new Properties();
+        properties.setProperty("mail.smtp.host", settings.host());
+        properties.setProperty("mail.smtp.port", Integer.toString(settings.port()));
+        properties.setProperty("mail.smtp.connectiontimeout", Long.toString(settings.connectTimeout().toMillis()));
+        properties.setProperty("mail.smtp.timeout", Long.toString(settings.readTimeout().toMillis()));
+        properties.setProperty("mail.smtp.writetimeout", Long.toString(settings.readTimeout().toMillis()));
+        this.session = Session.getInstance(properties);
+    }
+
+    @Override
+    public void send(Report report) throws DeliveryException {
+        try {
+            MimeMessage message = new MimeMessage(session);
+            message.setFrom(from);
+            message.setRecipients(Message.RecipientType.TO, to);
+            message.setSubject(report.subject(), StandardCharsets.UTF_8.name());
+            message.setText(report.body(), StandardCharsets.UTF_8.name());
+            message.setSentDate(new Date());
+            Transport.send(message);
+        } catch (MessagingException e) {
+            throw new DeliveryException(oneLine(e), e);
+        }
+    }
+
+    @Override
+    public String destination() {
+        return settings.to() + " via " + settings.host() + ":" + settings.port();
+    }
+
+    private static InternetAddress address(String text, String option) {
+        try {
+            InternetAddress address = new InternetAddress(text, true);
+            address.validate();
+            return address;
+        } catch (AddressException e) {
+            throw new IllegalArgumentException(option + " '" + text + "' is not a mail address: " + e.getMessage(), e);
+        }
+    }
+
+    /** jakarta.mail nests the real cause (connection refused, timeout) a level or two down. */
+    private static String oneLine(Exception e) {
+        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()).strip());
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            text.append(": ").append(cause.getClass().getSimpleName());
+            if (cause.getMessage() != null) {
+                text.append(" ").append(cause.getMessage().strip());
+            }
+        }
+        return text.toString().replace('\n', ' ');
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.stealwatch.report;
+
+import io.github.stealwatch.detect.Anomaly;
+import io.github.stealwatch.source.HostFacts;
+import io.github.stealwatch.source.Sample;
+import io.github.stealwatch.trace.Recording;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a recording as a report: first the article's table of time, steal counter and change,
+ * then in plain words where it comes from, what tripped it and which lines tripped.
+ */
+public final class ReportFormatter {
+
+    public static final String SUBJECT = "Steal time jumped!";
+
+    /** Beyond this many tripped lines the list is cut: 64 CPUs × 20 rows would bury the table. */
+    static final int MAX_TRIPPED_LINES = 40;
+
+    private final HostFacts host;
+    private final String source;
+
+    /** @param source where the samples came from, e.g. "/proc/stat, every 100 ms" */
+    public ReportFormatter(HostFacts host, String source) {
+        this.host = host;
+        this.source = source;
+    }
+
+    public Report format(Recording recording) {
+        String body = stealTable(recording.rows()) + "\n" + facts(recording) + "\n" + trippedLines(recording);
+        return new Report(SUBJECT + " on " + host.hostName(), body);
+    }
+
+    private static String stealTable(List<Sample> rows) {
+        ColumnTable table = new ColumnTable().row("time", "stolen", "diff").row("----", "------", "----");
+        Sample first = rows.get(0);
+        table.row(time(first, first), Long.toUnsignedString(first.aggregate().steal()));
+        for (int i = 1; i < rows.size(); i++) {
+            long steal = rows.get(i).aggregate().steal();
+            long diff = steal - rows.get(i - 1).aggregate().steal();
+            table.row(time(first, rows.get(i)), Long.toUnsignedString(steal), Long.toString(diff));
+        }
+        return table.render();
+    }
+
+    private String facts(Recording recording) {
+        Anomaly trigger = recording.trigger().get(0);
+        StringBuilder text = new StringBuilder()
+                .append("Host:     ").append(host.hostName()).append('\n')
+                .append("Kernel:   ").append(host.kernelRelease()).append('\n')
+                .append("Source:   ").append(source).append('\n')
+                .append("Trigger:  ").append(trigger.line()).append(": ").append(AnomalyText.describe(trigger))
+                .append('\n')
+                .append("Recorded: ").append(recording.rows().size()).append(" samples")
+                .append(recording.complete() ? "" : ", cut short: the input ended or the watch stopped")
+                .append('\n');
+        if (recording.suppressedSamples() > 0) {
+            text.append("Not mailed during the cooldown since the last report: ")
+                    .append(recording.suppressedSamples()).append(" anomalous samples\n");
+        }
+        return text.toString();
+    }
+
+    /**
+     * Each line that tripped, once: when it first tripped, its values then, and in how many rows
+     * it tripped. One row per line keeps the list as long as the CPU count, not CPUs × rows.
+     */
+    private static String trippedLines(Recording recording) {
+        Map<String, Anomaly> firstTrip = new LinkedHashMap<>();
+        Map<String, Long> firstTripTime = new HashMap<>();
+        Map<String, Integer> rowsTripped = new HashMap<>();
+        Sample first = recording.rows().get(0);
+        for (int i = 1; i < recording.rows().size(); i++) {
+            for (Anomaly anomaly : recording.anomalies().get(i)) {
+                if (firstTrip.putIfAbsent(anomaly.line(), anomaly) == null) {
+                    firstTripTime.put(anomaly.line(), recording.rows().get(i).monotonicNanos());
+                }
+                rowsTripped.merge(anomaly.line(), 1, Integer::sum);
+            }
+        }
+        ColumnTable table = new ColumnTable().row("line", "first", "before", "after", "rows", "what");
+        int listed = 0;
+        for (Anomaly anomaly : firstTrip.values()) {
+            if (listed++ == MAX_TRIPPED_LINES) {
+                break;
+            }
+            table.row(anomaly.line(), millis(firstTripTime.get(anomaly.line()) - first.monotonicNanos()),
+                    Long.toUnsignedString(anomaly.before()), Long.toUnsignedString(anomaly.after()),
+                    rowsTripped.get(anomaly.line()).toString(), AnomalyText.describe(anomaly));
+        }
+        String more = firstTrip.size() > MAX_TRIPPED_LINES
+                ? "... and " + (firstTrip.size() - MAX_TRIPPED_LINES) + " more lines\n" : "";
+        return "Lines whose steal counter tripped (first time, and in how many rows):\n" + table.render() + more;
+    }
+
+    private static String time(Sample first, Sample row) {
+        return millis(row.monotonicNanos() - first.monotonicNanos());
+    }
+
+    private static String millis(long nanos) {
+        return AnomalyText.millis(nanos) + "ms";
+    }
+}

@@ -1,0 +1,16 @@
+package io.github.stealwatch.source;
+
+/**
+ * The counters of a cpu line of /proc/stat, in the kernel's order (man 5 proc, fs/proc/stat.c).
+ * All are in USER_HZ ticks since boot.
+ */
+public enum Column {
+    USER, NICE, SYSTEM, IDLE, IOWAIT, IRQ, SOFTIRQ, STEAL, GUEST, GUEST_NICE;
+
+    /** Steal is the eighth counter (Linux 2.6.11 and later); a line with fewer cannot be checked. */
+    public static final int MIN_COLUMNS = STEAL.ordinal() + 1;
+
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

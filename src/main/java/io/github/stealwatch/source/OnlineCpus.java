@@ -1,0 +1,42 @@
+package io.github.stealwatch.source;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Counts the CPUs online on this machine from {@code /sys/devices/system/cpu/online} (a list like
+ * {@code 0-3,8}). Not {@link Runtime#availableProcessors()}: that is cut down by cgroup quotas and
+ * CPU affinity, and too low a count would make a healthy machine look like it steals the impossible.
+ */
+public final class OnlineCpus {
+
+    private static final Path ONLINE = Path.of("/sys/devices/system/cpu/online");
+
+    private OnlineCpus() {
+    }
+
+    public static int count() {
+        try {
+            return countRanges(Files.readString(ONLINE, StandardCharsets.US_ASCII).strip());
+        } catch (IOException | RuntimeException e) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+    }
+
+    /** Counts the CPUs in a kernel cpu list such as {@code 0-3,8,10-11}. */
+    static int countRanges(String list) {
+        int total = 0;
+        for (String range : list.split(",")) {
+            int dash = range.indexOf('-');
+            if (dash < 0) {
+                Integer.parseInt(range); // only to reject garbage
+                total++;
+            } else {
+                total += Integer.parseInt(range.substring(dash + 1)) - Integer.parseInt(range.substring(0, dash)) + 1;
+            }
+        }
+        return total;
+    }
+}

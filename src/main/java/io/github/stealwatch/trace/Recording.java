@@ -1,0 +1,31 @@
+package io.github.stealwatch.trace;
+
+import io.github.stealwatch.detect.Anomaly;
+import io.github.stealwatch.source.Sample;
+import java.util.List;
+
+/**
+ * The samples around one steal anomaly, ready to report.
+ *
+ * @param rows               the last sample before the trigger, the trigger, then those that followed
+ * @param anomalies          for each row, the anomalies seen when it arrived (none for row 0)
+ * @param complete           false when the input ended or the watch stopped before all rows came
+ * @param suppressedSamples  anomalous samples not reported because of the cooldown, since the
+ *                           previous report
+ */
+public record Recording(List<Sample> rows, List<List<Anomaly>> anomalies, boolean complete, long suppressedSamples) {
+
+    public Recording {
+        rows = List.copyOf(rows);
+        anomalies = List.copyOf(anomalies);
+        if (rows.size() < 2 || anomalies.size() != rows.size()) {
+            throw new IllegalArgumentException("a recording needs a row before the trigger, the trigger, "
+                    + "and anomalies for each row");
+        }
+    }
+
+    /** The anomalies that tripped the recording: those of row 1. */
+    public List<Anomaly> trigger() {
+        return anomalies.get(1);
+    }
+}

@@ -1,0 +1,111 @@
+package io.github.stealwatch.watch;
+
+import io.github.stealwatch.source.ProcStatReader;
+import io.github.stealwatch.source.Sample;
+import io.github.stealwatch.source.StatFormatException;
+import io.github.stealwatch.time.Clock;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads /proc/stat at a fixed rate on the monotonic clock: sample k is due at start + k × interval,
+ * so lateness never accumulates. A sample that comes more than an interval late (the VM was
+ * paused, the host overloaded) is noted and the missed slots are skipped, not made up in a burst;
+ * its real time is what the detector uses, so a stretched interval is never taken for an anomaly.
+ */
+public final class SamplingLoop {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SamplingLoop.class);
+
+    private final ProcStatReader reader;
+    private final Clock clock;
+    private final long intervalNanos;
+    private final SampleSink sink;
+
+    private long startNanos;
+    private long slot;
+    private boolean failing;
+    private volatile boolean stopRequested;
+    private volatile Thread runner;
+
+    public SamplingLoop(ProcStatReader reader, Clock clock, long intervalNanos, SampleSink sink) {
+        if (intervalNanos <= 0) {
+            throw new IllegalArgumentException("interval must be positive");
+        }
+        this.reader = reader;
+        this.clock = clock;
+        this.intervalNanos = intervalNanos;
+        this.sink = sink;
+    }
+
+    /** Takes the first sample; a file that cannot be read or parsed now is an error for the caller. */
+    public void start() throws IOException, StatFormatException {
+        startNanos = clock.monotonicNanos();
+        slot = 0;
+        sink.accept(reader.read());
+    }
+
+    /** Samples until {@link #stop()} is called or {@code finished} says so, checked after each sample. */
+    public void run(BooleanSupplier finished) throws IOException {
+        runner = Thread.currentThread();
+        try {
+            while (!stopRequested && !finished.getAsBoolean()) {
+                clock.sleepUntil(nextDue());
+                if (!stopRequested) {
+                    tick();
+                }
+            }
+        } catch (InterruptedException e) {
+            // stop() interrupted the sleep: return, and let the caller send what it has.
+        } finally {
+            runner = null;
+            Thread.interrupted();
+        }
+    }
+
+    /** Makes {@link #run} return soon, without waiting for the next sample; safe from any thread. */
+    public void stop() {
+        stopRequested = true;
+        Thread running = runner;
+        if (running != null) {
+            running.interrupt();
+        }
+    }
+
+    /** When the next sample is due: the next slot, skipping those already missed. */
+    long nextDue() {
+        slot++;
+        long now = clock.monotonicNanos();
+        long due = startNanos + slot * intervalNanos;
+        if (now - due > intervalNanos) {
+            long skipTo = (now - startNanos) / intervalNanos + 1;
+            LOG.info("sampling fell {} ms behind (VM paused or overloaded?); skipping {} missed samples",
+                    TimeUnit.NANOSECONDS.toMillis(now - due), skipTo - slot);
+            slot = skipTo;
+            due = startNanos + slot * intervalNanos;
+        }
+        return due;
+    }
+
+    /** Takes one sample and hands it on; a read that fails is logged and sampling goes on. */
+    void tick() throws IOException {
+        Sample sample;
+        try {
+            sample = reader.read();
+        } catch (IOException | StatFormatException e) {
+            if (!failing && !stopRequested) {
+                LOG.warn("cannot read {}: {}; will keep trying", reader.statFile(), e.getMessage());
+            }
+            failing = true;
+            return;
+        }
+        if (failing) {
+            LOG.info("{} reads again", reader.statFile());
+            failing = false;
+        }
+        sink.accept(sample);
+    }
+}

@@ -1,0 +1,107 @@
+package io.github.stealwatch.watch;
+
+import io.github.stealwatch.detect.Anomaly;
+import io.github.stealwatch.detect.CpuWentOffline;
+import io.github.stealwatch.detect.Event;
+import io.github.stealwatch.detect.StealDetector;
+import io.github.stealwatch.report.AnomalyText;
+import io.github.stealwatch.report.ReportFormatter;
+import io.github.stealwatch.report.ReportSink;
+import io.github.stealwatch.source.Sample;
+import io.github.stealwatch.trace.Recorder;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The watch itself, one sample at a time: detect, record, report, re-arm. Used alike by watch
+ * (live samples) and replay (a trace's samples), and never reads a clock: all time comes from the
+ * samples' own stamps. While an anomaly goes on, it reports at most once per cooldown.
+ */
+public final class Watchdog implements SampleSink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Watchdog.class);
+
+    private final StealDetector detector;
+    private final Recorder recorder;
+    private final long cooldownNanos;
+    private final ReportFormatter formatter;
+    private final ReportSink sink;
+
+    private Sample previous;
+    private boolean reportedBefore;
+    private long lastTriggerNanos;
+    private long suppressedSamples;
+    private int reportsMade;
+
+    public Watchdog(StealDetector detector, Recorder recorder, long cooldownNanos, ReportFormatter formatter,
+                    ReportSink sink) {
+        this.detector = detector;
+        this.recorder = recorder;
+        this.cooldownNanos = cooldownNanos;
+        this.formatter = formatter;
+        this.sink = sink;
+    }
+
+    @Override
+    public void accept(Sample sample) {
+        if (previous != null) {
+            List<Anomaly> anomalies = anomalies(detector.compare(previous, sample));
+            if (recorder.isRecording()) {
+                recorder.add(sample, anomalies);
+            } else if (!anomalies.isEmpty()) {
+                trip(sample, anomalies);
+            }
+            if (recorder.isFull()) {
+                report();
+            }
+        }
+        previous = sample;
+    }
+
+    /** Sends what is being recorded, cut short: the input ended or the watch is stopping. */
+    public void finish() {
+        if (recorder.isRecording()) {
+            report();
+        }
+    }
+
+    public int reportsMade() {
+        return reportsMade;
+    }
+
+    private void trip(Sample sample, List<Anomaly> anomalies) {
+        long sinceLastTrigger = sample.monotonicNanos() - lastTriggerNanos;
+        if (reportedBefore && sinceLastTrigger < cooldownNanos) {
+            if (suppressedSamples++ == 0) {
+                LOG.warn("steal anomaly goes on ({} on {}); no further report until the cooldown ends",
+                        AnomalyText.describe(anomalies.get(0)), anomalies.get(0).line());
+            }
+            return;
+        }
+        LOG.warn("{} on {}: recording the samples that follow", AnomalyText.describe(anomalies.get(0)),
+                anomalies.get(0).line());
+        recorder.start(previous, sample, anomalies, suppressedSamples);
+        reportedBefore = true;
+        lastTriggerNanos = sample.monotonicNanos();
+        suppressedSamples = 0;
+    }
+
+    private void report() {
+        sink.deliver(formatter.format(recorder.finish()));
+        reportsMade++;
+    }
+
+    private static List<Anomaly> anomalies(List<Event> events) {
+        List<Anomaly> anomalies = new ArrayList<>(events.size());
+        for (Event event : events) {
+            if (event instanceof Anomaly anomaly) {
+                anomalies.add(anomaly);
+            } else {
+                LOG.info("{} {}", event.line(), event instanceof CpuWentOffline ? "went offline" : "came online");
+            }
+        }
+        return anomalies;
+    }
+}
