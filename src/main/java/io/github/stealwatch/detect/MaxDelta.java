@@ -71,6 +71,9 @@ public sealed interface MaxDelta permits MaxDelta.Ticks, MaxDelta.Auto {
         public static long physicalMaximum(long elapsedNanos, int cpus) {
             long nanosPerTick = 1_000_000_000L / USER_HZ;
             long cpuNanos = saturatingMultiply(elapsedNanos, cpus);
+            if (cpuNanos == Long.MAX_VALUE) {
+                return Long.MAX_VALUE; // centuries of CPU time: anything can accrue
+            }
             return cpuNanos / nanosPerTick + (cpuNanos % nanosPerTick == 0 ? 0 : 1);
         }
 
