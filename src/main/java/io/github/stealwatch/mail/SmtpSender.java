@@ -56,9 +56,12 @@ public final class SmtpSender implements ReportSender {
 
     private static InternetAddress address(String text, String option) {
         try {
-            InternetAddress address = new InternetAddress(text, true);
-            address.validate();
-            return address;
+            // Not strict: a bare local name such as root is what the article mailed, and local relays take it.
+            InternetAddress[] addresses = InternetAddress.parse(text, false);
+            if (addresses.length != 1 || addresses[0].getAddress().isBlank()) {
+                throw new AddressException("expected one address");
+            }
+            return addresses[0];
         } catch (AddressException e) {
             throw new IllegalArgumentException(option + " '" + text + "' is not a mail address: " + e.getMessage(), e);
         }

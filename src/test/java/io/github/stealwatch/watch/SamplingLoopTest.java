@@ -1,0 +1,115 @@
+package io.github.stealwatch.watch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.stealwatch.source.ProcStatReader;
+import io.github.stealwatch.source.Sample;
+import io.github.stealwatch.source.StatFormatException;
+import io.github.stealwatch.time.FakeClock;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SamplingLoopTest {
+
+    private static final long INTERVAL = TimeUnit.MILLISECONDS.toNanos(100);
+
+    @TempDir
+    Path procRoot;
+
+    private final FakeClock clock = new FakeClock();
+    private final List<Sample> samples = new ArrayList<>();
+    private SamplingLoop loop;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        install("kvm-guest-2cpu-linux-6.18.txt");
+        loop = new SamplingLoop(new ProcStatReader(procRoot, clock), clock, INTERVAL, samples::add);
+    }
+
+    @Test
+    void samplesAreDueAtStartPlusKTimesTheIntervalWithoutDrift() throws Exception {
+        long start = clock.monotonicNanos();
+        loop.start();
+
+        loop.run(() -> samples.size() == 5);
+
+        assertEquals(List.of(start + INTERVAL, start + 2 * INTERVAL, start + 3 * INTERVAL, start + 4 * INTERVAL),
+                clock.deadlines());
+    }
+
+    @Test
+    void aLateSampleSkipsTheMissedSlotsInsteadOfBursting() throws Exception {
+        long start = clock.monotonicNanos();
+        loop.start();
+        clock.advanceMillis(1050); // the VM was paused for a second
+
+        assertEquals(start + 11 * INTERVAL, loop.nextDue());
+        assertEquals(start + 12 * INTERVAL, loop.nextDue());
+    }
+
+    @Test
+    void aSlightlyLateSampleKeepsItsSlot() throws Exception {
+        long start = clock.monotonicNanos();
+        loop.start();
+        clock.advanceMillis(150);
+
+        assertEquals(start + INTERVAL, loop.nextDue());
+    }
+
+    @Test
+    void eachSampleKeepsItsRealTime() throws Exception {
+        loop.start();
+        clock.advanceMillis(137);
+        loop.tick();
+
+        assertEquals(TimeUnit.MILLISECONDS.toNanos(137), samples.get(1).monotonicNanos() - samples.get(0).monotonicNanos());
+    }
+
+    @Test
+    void aReadThatFailsLaterIsSkippedAndSamplingGoesOn() throws Exception {
+        loop.start();
+        install("truncated.txt");
+        loop.tick();
+        Files.delete(procRoot.resolve("stat"));
+        loop.tick();
+        install("cpu-gaps.txt");
+        loop.tick();
+
+        assertEquals(2, samples.size());
+        assertEquals(3, samples.get(1).cpus().size());
+    }
+
+    @Test
+    void aFileThatCannotBeParsedAtStartIsAnError() throws Exception {
+        install("no-steal-7-columns.txt");
+
+        assertThrows(StatFormatException.class, loop::start);
+    }
+
+    @Test
+    void stopEndsTheRun() throws Exception {
+        loop.start();
+        loop.stop();
+
+        loop.run(() -> false);
+
+        assertEquals(1, samples.size());
+    }
+
+    private void install(String fixture) throws Exception {
+        Path temp = procRoot.resolve("stat.new");
+        try (InputStream in = getClass().getResourceAsStream("/proc-stat/" + fixture)) {
+            Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.move(temp, procRoot.resolve("stat"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
