@@ -5,6 +5,7 @@ import io.github.stealwatch.source.Sample;
 import io.github.stealwatch.source.StatFormatException;
 import io.github.stealwatch.time.Clock;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -97,7 +98,8 @@ public final class SamplingLoop {
             sample = reader.read();
         } catch (IOException | StatFormatException e) {
             if (!failing && !stopRequested) {
-                LOG.warn("cannot read {}: {}; will keep trying", reader.statFile(), e.getMessage());
+                LOG.warn("cannot read {}: {}; will keep trying", reader.statFile(),
+                        e instanceof NoSuchFileException ? "no such file" : e.getMessage());
             }
             failing = true;
             return;
