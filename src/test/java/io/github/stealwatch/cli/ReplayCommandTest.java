@@ -1,6 +1,7 @@
 package io.github.stealwatch.cli;
 
 import static io.github.stealwatch.cli.CliTest.resource;
+import static io.github.stealwatch.source.ProcRoots.golden;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,15 +19,7 @@ class ReplayCommandTest {
     static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     /** The table as the article printed it: the first rows of the mail its script sent. */
-    static final String ARTICLE_TABLE = """
-            time    stolen         diff
-            ----    ------         ----
-            0ms     784
-            100ms   1844670130367  1844670129583
-            200ms   1844664564089  -5566278
-            300ms   1844659554439  -5009650
-            400ms   1844655101417  -4453022
-            """;
+    static final String ARTICLE_TABLE = golden("article-table.txt");
 
     private static final String ARTICLE_TRACE = resource("/traces/article-xen-guest.trace");
 

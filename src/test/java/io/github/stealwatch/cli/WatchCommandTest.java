@@ -1,14 +1,11 @@
 package io.github.stealwatch.cli;
 
-import static io.github.stealwatch.cli.CliTest.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
+import io.github.stealwatch.source.ProcRoots;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -22,7 +19,7 @@ class WatchCommandTest {
 
     @Test
     void onceExitsWithCode2AfterReportingAJumpThatHappensWhileItWatches() throws Exception {
-        String healthy = Files.readString(Paths.get(resource("/proc-stat/kvm-guest-2cpu-linux-6.18.txt")));
+        String healthy = ProcRoots.fixture("kvm-guest-2cpu-linux-6.18.txt");
         install(healthy);
         Files.createDirectories(procRoot.resolve("sys/kernel"));
         Files.writeString(procRoot.resolve("sys/kernel/hostname"), "fixture-vm\n");
@@ -46,8 +43,6 @@ class WatchCommandTest {
     }
 
     private void install(String content) throws Exception {
-        Path temp = procRoot.resolve("stat.new");
-        Files.writeString(temp, content, StandardCharsets.US_ASCII);
-        Files.move(temp, procRoot.resolve("stat"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        ProcRoots.install(procRoot, content);
     }
 }

@@ -2,6 +2,7 @@ package io.github.stealwatch.report;
 
 import static io.github.stealwatch.source.TestSamples.aggregateOnly;
 import static io.github.stealwatch.source.TestSamples.withCpus;
+import static io.github.stealwatch.source.ProcRoots.golden;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,8 +12,6 @@ import io.github.stealwatch.detect.StealWentBack;
 import io.github.stealwatch.source.HostFacts;
 import io.github.stealwatch.source.Sample;
 import io.github.stealwatch.trace.Recording;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -73,9 +72,4 @@ class ReportFormatterTest {
         assertTrue(body.contains("cpu0  100ms  100     95     2     steal went back by 5 ticks\n"), body);
     }
 
-    static String golden(String name) throws Exception {
-        try (InputStream in = ReportFormatterTest.class.getResourceAsStream("/golden/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 }

@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.stealwatch.time.FakeClock;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,10 +54,6 @@ class ProcStatReaderTest {
     }
 
     private void install(String fixture) throws Exception {
-        Path temp = procRoot.resolve("stat.new");
-        try (InputStream in = getClass().getResourceAsStream("/proc-stat/" + fixture)) {
-            Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-        }
-        Files.move(temp, procRoot.resolve("stat"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        ProcRoots.installFixture(procRoot, fixture);
     }
 }

@@ -3,14 +3,13 @@ package io.github.stealwatch.watch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.stealwatch.source.ProcRoots;
 import io.github.stealwatch.source.ProcStatReader;
 import io.github.stealwatch.source.Sample;
 import io.github.stealwatch.source.StatFormatException;
 import io.github.stealwatch.time.FakeClock;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -106,10 +105,6 @@ class SamplingLoopTest {
     }
 
     private void install(String fixture) throws Exception {
-        Path temp = procRoot.resolve("stat.new");
-        try (InputStream in = getClass().getResourceAsStream("/proc-stat/" + fixture)) {
-            Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-        }
-        Files.move(temp, procRoot.resolve("stat"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        ProcRoots.installFixture(procRoot, fixture);
     }
 }
