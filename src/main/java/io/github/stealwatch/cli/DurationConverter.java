@@ -29,6 +29,7 @@ final class DurationConverter implements ITypeConverter<Duration> {
 
     /** The way a duration reads back in log lines and reports. */
     static String format(Duration duration) {
-        return duration.toMillis() + " ms";
+        long millis = duration.toMillis();
+        return millis >= 1000 && millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 }

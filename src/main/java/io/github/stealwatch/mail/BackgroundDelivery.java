@@ -81,11 +81,9 @@ public final class BackgroundDelivery implements ReportSink, AutoCloseable {
             LOG.error("could not send the report to {}: {}; it follows on standard error", sender.destination(),
                     e.getMessage());
             LOG.debug("delivery failure", e);
-            synchronized (err) {
-                err.print(report.asText());
-                err.println();
-                err.flush();
-            }
+            err.print(report.asText());
+            err.println();
+            err.flush();
         }
     }
 }

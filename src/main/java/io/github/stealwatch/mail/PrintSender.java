@@ -14,11 +14,9 @@ public final class PrintSender implements ReportSender {
 
     @Override
     public void send(Report report) {
-        synchronized (out) {
-            out.print(report.asText());
-            out.println();
-            out.flush();
-        }
+        out.print(report.asText());
+        out.println();
+        out.flush();
     }
 
     @Override

@@ -9,8 +9,4 @@ public enum Column {
 
     /** Steal is the eighth counter (Linux 2.6.11 and later); a line with fewer cannot be checked. */
     public static final int MIN_COLUMNS = STEAL.ordinal() + 1;
-
-    public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
 }

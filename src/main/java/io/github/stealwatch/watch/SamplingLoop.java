@@ -30,7 +30,7 @@ public final class SamplingLoop {
     private long slot;
     private boolean failing;
     private volatile boolean stopRequested;
-    private volatile Thread runner;
+    private Thread runner; // guarded by this
 
     public SamplingLoop(ProcStatReader reader, Clock clock, long intervalNanos, SampleSink sink) {
         if (intervalNanos <= 0) {
@@ -51,7 +51,9 @@ public final class SamplingLoop {
 
     /** Samples until {@link #stop()} is called or {@code finished} says so, checked after each sample. */
     public void run(BooleanSupplier finished) throws IOException {
-        runner = Thread.currentThread();
+        synchronized (this) {
+            runner = Thread.currentThread();
+        }
         try {
             while (!stopRequested && !finished.getAsBoolean()) {
                 clock.sleepUntil(nextDue());
@@ -62,17 +64,22 @@ public final class SamplingLoop {
         } catch (InterruptedException e) {
             // stop() interrupted the sleep: return, and let the caller send what it has.
         } finally {
-            runner = null;
-            Thread.interrupted();
+            // Under the lock stop() interrupts with, so no interrupt meant for the sleep can reach
+            // the caller afterwards, while it waits for the last report to be sent.
+            synchronized (this) {
+                runner = null;
+                Thread.interrupted();
+            }
         }
     }
 
     /** Makes {@link #run} return soon, without waiting for the next sample; safe from any thread. */
     public void stop() {
         stopRequested = true;
-        Thread running = runner;
-        if (running != null) {
-            running.interrupt();
+        synchronized (this) {
+            if (runner != null) {
+                runner.interrupt();
+            }
         }
     }
 
