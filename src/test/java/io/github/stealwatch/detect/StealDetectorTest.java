@@ -126,23 +126,23 @@ class StealDetectorTest {
 
     @Test
     void kernelsWhoseAggregateKeepsOfflineCpusDoNotTripEither() {
-        Sample before = withNumberedCpus(0, new int[] {0, 1}, new long[] {100, 200});
-        Sample after = new Sample(100_000_000, TestSamples.line(CpuLine.AGGREGATE, 302),
-                List.of(TestSamples.line(0, 101)));
-
-        assertEquals(List.of(new CpuWentOffline("cpu1")), AUTO_ONE_CPU.compare(before, after));
+        assertEquals(List.of(new CpuWentOffline("cpu1")), cpu1GoesOfflineWithTheAggregateAt(302));
     }
 
     @Test
     void aDropTheVanishedCpuDoesNotExplainStillTrips() {
-        Sample before = withNumberedCpus(0, new int[] {0, 1}, new long[] {100, 200});
-        Sample after = new Sample(100_000_000, TestSamples.line(CpuLine.AGGREGATE, 50),
-                List.of(TestSamples.line(0, 101)));
-
-        List<Event> events = AUTO_ONE_CPU.compare(before, after);
+        List<Event> events = cpu1GoesOfflineWithTheAggregateAt(50);
 
         assertInstanceOf(StealWentBack.class, events.get(0));
         assertTrue(events.contains(new CpuWentOffline("cpu1")));
+    }
+
+    /** cpu0 (steal 100) and cpu1 (200) are online; then only cpu0 (101), and the aggregate reads {@code steal}. */
+    private static List<Event> cpu1GoesOfflineWithTheAggregateAt(long steal) {
+        Sample before = withNumberedCpus(0, new int[] {0, 1}, new long[] {100, 200});
+        Sample after = new Sample(100_000_000, TestSamples.line(CpuLine.AGGREGATE, steal),
+                List.of(TestSamples.line(0, 101)));
+        return AUTO_ONE_CPU.compare(before, after);
     }
 
     @Test
