@@ -9,7 +9,7 @@ public final class Main {
     }
 
     public static int run(String... args) {
-        return Cli.newCommandLine().execute(args);
+        return Cli.execute(Cli.newCommandLine(), args);
     }
 
     public static void main(String[] args) {

@@ -6,6 +6,8 @@ final class ExitCodes {
     static final int OK = 0;
     static final int ANOMALY_REPORTED = 2;
     static final int CANNOT_MEASURE = 3;
+    /** flush: reports are still in the spool afterwards. */
+    static final int REPORTS_WAITING = 1;
 
     /** What {@code --help} says of each, in picocli's "code:description" form. */
     static final String HELP_HEADING = "%nExit codes:%n";
@@ -13,6 +15,7 @@ final class ExitCodes {
     static final String HELP_ANOMALY = "2:a steal anomaly was reported (replay, watch --once), "
             + "whether or not the mail went through";
     static final String HELP_CANNOT_MEASURE = "3:the input cannot be read or parsed, or the command line is wrong";
+    static final String HELP_CANNOT_MEASURE_SPOOL = "3:the spool cannot be read, or the command line is wrong";
 
     private ExitCodes() {
     }

@@ -1,15 +1,17 @@
 package io.github.stealwatch.cli;
 
+import io.github.stealwatch.mail.Envelope;
 import io.github.stealwatch.mail.PrintSender;
 import io.github.stealwatch.mail.ReportSender;
 import io.github.stealwatch.mail.SmtpSender;
 import io.github.stealwatch.mail.SmtpSettings;
 import io.github.stealwatch.source.HostFacts;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-/** Where reports go: shared by watch and replay. */
+/** Where reports go: shared by the commands that send them. */
 final class MailOptions {
 
     static final String TO_STANDARD_OUTPUT = "-";
@@ -22,25 +24,18 @@ final class MailOptions {
             description = "Sender of reports (default: stealwatch@<host name>).")
     String from;
 
-    @Option(names = "--smtp-host", paramLabel = "HOST", defaultValue = "localhost",
-            description = "SMTP server (default: ${DEFAULT-VALUE}).")
-    String smtpHost;
+    @Mixin
+    SmtpOptions smtp;
 
-    @Option(names = "--smtp-port", paramLabel = "PORT", defaultValue = "25",
-            description = "SMTP port (default: ${DEFAULT-VALUE}).")
-    int smtpPort;
-
+    /** A sender for these options; {@code host} names the default sender address. */
     ReportSender sender(CommandSpec spec, HostFacts host) {
-        if (smtpPort < 1 || smtpPort > 65535) {
-            throw new ParameterException(spec.commandLine(), "--smtp-port must be from 1 to 65535, not " + smtpPort);
-        }
+        SmtpSettings settings = smtp.settings(spec);
         if (TO_STANDARD_OUTPUT.equals(to)) {
             return new PrintSender(spec.commandLine().getOut());
         }
         String sender = from != null ? from : "stealwatch@" + host.hostName();
         try {
-            return new SmtpSender(new SmtpSettings(smtpHost, smtpPort, sender, to,
-                    SmtpSettings.DEFAULT_CONNECT_TIMEOUT, SmtpSettings.DEFAULT_READ_TIMEOUT));
+            return new SmtpSender(settings, new Envelope(sender, to));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, to);
         }

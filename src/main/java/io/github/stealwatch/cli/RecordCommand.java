@@ -4,7 +4,7 @@ import io.github.stealwatch.source.HostFactsReader;
 import io.github.stealwatch.source.ProcStatReader;
 import io.github.stealwatch.source.StatFormatException;
 import io.github.stealwatch.source.TraceWriter;
-import io.github.stealwatch.time.SystemClock;
+import io.github.stealwatch.time.Clock;
 import io.github.stealwatch.watch.SamplingLoop;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +52,7 @@ final class RecordCommand implements Callable<Integer> {
         if (duration.isZero()) {
             throw new ParameterException(spec.commandLine(), "--duration must be positive");
         }
-        SystemClock clock = new SystemClock();
+        Clock clock = RootCommand.of(spec).clock;
         ProcStatReader reader = new ProcStatReader(sampling.procRoot, clock);
         AtomicLong samples = new AtomicLong();
         try (TraceWriter writer = new TraceWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8),

@@ -1,11 +1,12 @@
 package io.github.stealwatch.cli;
 
-import io.github.stealwatch.mail.BackgroundDelivery;
 import io.github.stealwatch.report.ReportFormatter;
 import io.github.stealwatch.source.HostFacts;
 import io.github.stealwatch.source.HostFactsReader;
 import io.github.stealwatch.source.Sample;
 import io.github.stealwatch.source.TraceReader;
+import io.github.stealwatch.spool.BackgroundOutbox;
+import io.github.stealwatch.spool.Outbox;
 import io.github.stealwatch.watch.Watchdog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,8 +44,10 @@ final class ReplayCommand implements Callable<Integer> {
         try (TraceReader reader = new TraceReader(Files.newBufferedReader(trace, StandardCharsets.UTF_8))) {
             HostFacts host = hostOf(reader.hostFacts());
             Watchdog watchdog;
-            try (BackgroundDelivery delivery = new BackgroundDelivery(mail.sender(spec, host),
-                    spec.commandLine().getErr())) {
+            // No spool: a replay is run by hand, and a report it cannot mail is printed for its user.
+            Outbox outbox = new Outbox(mail.sender(spec, host), null, RootCommand.of(spec).clock,
+                    spec.commandLine().getErr());
+            try (BackgroundOutbox delivery = new BackgroundOutbox(outbox)) {
                 watchdog = detection.watchdog(new ReportFormatter(host, "trace " + trace), delivery);
                 for (Sample sample = reader.next(); sample != null; sample = reader.next()) {
                     watchdog.accept(sample);

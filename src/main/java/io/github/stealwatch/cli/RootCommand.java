@@ -1,6 +1,9 @@
 package io.github.stealwatch.cli;
 
+import io.github.stealwatch.time.Clock;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -9,7 +12,8 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Watches the CPU steal-time counter in /proc/stat for jumps and runs backwards.",
-        subcommands = {WatchCommand.class, ReplayCommand.class, RecordCommand.class},
+        subcommands = {WatchCommand.class, FlushCommand.class,
+                ReplayCommand.class, RecordCommand.class},
         exitCodeListHeading = ExitCodes.HELP_HEADING,
         exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_ANOMALY, ExitCodes.HELP_CANNOT_MEASURE})
 final class RootCommand {
@@ -23,4 +27,26 @@ final class RootCommand {
 
     @Option(names = {"-q", QUIET}, scope = ScopeType.INHERIT, description = "Log only warnings and errors.")
     boolean quiet;
+
+    /** Read before parsing, by {@link ConfigFile#forArguments}; declared so picocli accepts and documents it. */
+    @Option(names = ConfigFile.OPTION, paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Defaults for any option, as a properties file: key = the option's name without "
+                    + "dashes, e.g. mail-to=ops@example.org (default: " + ConfigFile.DEFAULT_PATH
+                    + " when it exists).")
+    Path config;
+
+    /** Where time comes from: the system clock, or a test's fake. */
+    final Clock clock;
+
+    /** The configuration file in use, or an empty one. */
+    ConfigFile configFile = ConfigFile.NONE;
+
+    RootCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The root command of the command line {@code spec} belongs to. */
+    static RootCommand of(CommandSpec spec) {
+        return (RootCommand) spec.root().userObject();
+    }
 }

@@ -1,12 +1,13 @@
 package io.github.stealwatch.cli;
 
-import io.github.stealwatch.mail.BackgroundDelivery;
 import io.github.stealwatch.mail.ReportSender;
 import io.github.stealwatch.report.ReportFormatter;
 import io.github.stealwatch.source.HostFacts;
 import io.github.stealwatch.source.HostFactsReader;
 import io.github.stealwatch.source.ProcStatReader;
-import io.github.stealwatch.time.SystemClock;
+import io.github.stealwatch.spool.BackgroundOutbox;
+import io.github.stealwatch.spool.Outbox;
+import io.github.stealwatch.time.Clock;
 import io.github.stealwatch.watch.SamplingLoop;
 import io.github.stealwatch.watch.Watchdog;
 import java.util.concurrent.Callable;
@@ -39,6 +40,9 @@ final class WatchCommand implements Callable<Integer> {
     @Mixin
     MailOptions mail;
 
+    @Mixin
+    SpoolOptions spooling;
+
     @Option(names = "--once", description = "Exit after the first report, as the article's script did.")
     boolean once;
 
@@ -47,12 +51,14 @@ final class WatchCommand implements Callable<Integer> {
         sampling.validate(spec);
         detection.validate(spec);
         HostFacts host = HostFactsReader.read(sampling.procRoot);
-        SystemClock clock = new SystemClock();
+        Clock clock = RootCommand.of(spec).clock;
         ProcStatReader reader = new ProcStatReader(sampling.procRoot, clock);
         String source = reader.statFile() + ", every " + DurationConverter.format(sampling.interval);
         ReportSender sender = mail.sender(spec, host);
+        Outbox outbox = new Outbox(sender, spooling.spool(spec), clock, spec.commandLine().getErr());
         Watchdog watchdog;
-        try (BackgroundDelivery delivery = new BackgroundDelivery(sender, spec.commandLine().getErr())) {
+        try (BackgroundOutbox delivery = new BackgroundOutbox(outbox)) {
+            delivery.retrySpooledReports();
             watchdog = detection.watchdog(new ReportFormatter(host, source), delivery);
             SamplingLoop loop = new SamplingLoop(reader, clock, sampling.interval.toNanos(), watchdog);
             loop.start();

@@ -6,6 +6,9 @@ import java.io.PrintWriter;
 /** Prints reports instead of mailing them ({@code --mail-to -}): a new user sees it work with no mail server. */
 public final class PrintSender implements ReportSender {
 
+    /** The envelope of a printed report: standard output has no addresses. */
+    private static final Envelope STANDARD_OUTPUT = new Envelope("", "-");
+
     private final PrintWriter out;
 
     public PrintSender(PrintWriter out) {
@@ -13,14 +16,24 @@ public final class PrintSender implements ReportSender {
     }
 
     @Override
-    public void send(Report report) {
+    public void send(Report report, Envelope envelope) {
         out.print(report.asText());
         out.println();
         out.flush();
     }
 
     @Override
+    public Envelope envelope() {
+        return STANDARD_OUTPUT;
+    }
+
+    @Override
     public String destination() {
         return "standard output";
+    }
+
+    @Override
+    public boolean canFailForAWhile() {
+        return false;
     }
 }

@@ -16,42 +16,66 @@ import java.util.Properties;
 public final class SmtpSender implements ReportSender {
 
     private final SmtpSettings settings;
+    private final Envelope envelope;
     private final Session session;
-    private final InternetAddress from;
-    private final InternetAddress[] to;
 
     /** @throws IllegalArgumentException when an address does not parse, so the CLI can refuse it at start */
-    public SmtpSender(SmtpSettings settings) {
+    public SmtpSender(SmtpSettings settings, Envelope envelope) {
         this.settings = settings;
-        this.from = address(settings.from(), "--mail-from");
-        this.to = new InternetAddress[] {address(settings.to(), "--mail-to")};
+        this.envelope = envelope;
+        address(envelope.from(), "--mail-from");
+        address(envelope.to(), "--mail-to");
         Properties properties = new Properties();
         properties.setProperty("mail.smtp.host", settings.host());
         properties.setProperty("mail.smtp.port", Integer.toString(settings.port()));
         properties.setProperty("mail.smtp.connectiontimeout", Long.toString(settings.connectTimeout().toMillis()));
         properties.setProperty("mail.smtp.timeout", Long.toString(settings.readTimeout().toMillis()));
         properties.setProperty("mail.smtp.writetimeout", Long.toString(settings.readTimeout().toMillis()));
+        if (settings.startTls()) {
+            // Required, not just enabled: otherwise a server that hides STARTTLS gets the password in clear.
+            properties.setProperty("mail.smtp.starttls.enable", "true");
+            properties.setProperty("mail.smtp.starttls.required", "true");
+        }
+        if (settings.user() != null) {
+            properties.setProperty("mail.smtp.auth", "true");
+        }
         this.session = Session.getInstance(properties);
     }
 
     @Override
-    public void send(Report report) throws DeliveryException {
+    public void send(Report report, Envelope to) throws DeliveryException {
         try {
             MimeMessage message = new MimeMessage(session);
-            message.setFrom(from);
-            message.setRecipients(Message.RecipientType.TO, to);
+            message.setFrom(address(to.from(), "From"));
+            message.setRecipient(Message.RecipientType.TO, address(to.to(), "To"));
             message.setSubject(report.subject(), StandardCharsets.UTF_8.name());
             message.setText(report.body(), StandardCharsets.UTF_8.name());
             message.setSentDate(new Date());
-            Transport.send(message);
+            if (settings.user() != null) {
+                Transport.send(message, settings.user(), settings.password());
+            } else {
+                Transport.send(message);
+            }
         } catch (MessagingException e) {
             throw new DeliveryException(oneLine(e), e);
+        } catch (IllegalArgumentException badAddress) {
+            throw new DeliveryException(badAddress.getMessage(), badAddress);
         }
     }
 
     @Override
+    public Envelope envelope() {
+        return envelope;
+    }
+
+    @Override
     public String destination() {
-        return settings.to() + " via " + settings.host() + ":" + settings.port();
+        return envelope.to() + " via " + settings.host() + ":" + settings.port();
+    }
+
+    @Override
+    public boolean canFailForAWhile() {
+        return true;
     }
 
     private static InternetAddress address(String text, String option) {

@@ -3,16 +3,35 @@ package io.github.stealwatch.mail;
 import java.time.Duration;
 
 /**
- * Where and how to mail reports.
+ * How to reach the SMTP server.
  *
+ * @param startTls       upgrade the connection with STARTTLS and refuse to go on without it
+ * @param user           the login name, or null to send without authenticating
+ * @param password       the password for {@code user}; never from the command line
  * @param connectTimeout how long to wait for the TCP connection
  * @param readTimeout    how long to wait for each answer of the server; jakarta.mail waits forever
  *                       by default, which would pile up reports behind one dead server
  */
-public record SmtpSettings(String host, int port, String from, String to, Duration connectTimeout,
-                           Duration readTimeout) {
+public record SmtpSettings(String host, int port, boolean startTls, String user, String password,
+                           Duration connectTimeout, Duration readTimeout) {
 
     /** Long enough for a slow relay, short enough that a dead one is noticed within a minute. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Plain SMTP without a login, with the default timeouts: a local relay. */
+    public static SmtpSettings plain(String host, int port) {
+        return new SmtpSettings(host, port, false, null, null, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT);
+    }
+
+    public SmtpSettings withTimeouts(Duration connect, Duration read) {
+        return new SmtpSettings(host, port, startTls, user, password, connect, read);
+    }
+
+    @Override
+    public String toString() {
+        // Never print the password, whatever logs a record.
+        return "SmtpSettings[" + host + ":" + port + (startTls ? ", STARTTLS" : "")
+                + (user != null ? ", user " + user : "") + "]";
+    }
 }

@@ -1,5 +1,7 @@
 package io.github.stealwatch.cli;
 
+import io.github.stealwatch.time.Clock;
+import io.github.stealwatch.time.SystemClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
@@ -19,13 +21,18 @@ final class CliRun {
     }
 
     static CliRun run(String... args) {
+        return run(new SystemClock(), args);
+    }
+
+    /** Runs with {@code clock} as every command's time: a {@code FakeClock} makes sampling instant. */
+    static CliRun run(Clock clock, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = Cli.newCommandLine();
+        CommandLine commandLine = Cli.newCommandLine(clock);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(Ansi.OFF));
-        int exitCode = commandLine.execute(args);
+        int exitCode = Cli.execute(commandLine, args);
         return new CliRun(exitCode, out.toString(), err.toString());
     }
 

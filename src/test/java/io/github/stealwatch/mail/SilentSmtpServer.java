@@ -8,13 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A server that accepts SMTP connections and never says a word: a relay that hangs. */
-final class SilentSmtpServer implements AutoCloseable {
+public final class SilentSmtpServer implements AutoCloseable {
 
     private final ServerSocket server;
     private final List<Socket> clients = new ArrayList<>();
     private final Thread acceptor;
 
-    SilentSmtpServer() throws IOException {
+    public SilentSmtpServer() throws IOException {
         server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
         acceptor = new Thread(() -> {
             try {
@@ -32,11 +32,11 @@ final class SilentSmtpServer implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    int connections() {
+    public int connections() {
         synchronized (clients) {
             return clients.size();
         }

@@ -24,7 +24,7 @@ class SmtpSenderTest {
 
     @Test
     void mailsTheReportToTheRecipient() throws Exception {
-        new SmtpSender(settings(SMTP.getSmtp().getPort(), "root@web-7")).send(REPORT);
+        sender(SMTP.getSmtp().getPort(), "root@web-7").send(REPORT);
 
         MimeMessage[] received = SMTP.getReceivedMessages();
         assertEquals(1, received.length);
@@ -36,7 +36,7 @@ class SmtpSenderTest {
 
     @Test
     void aBareLocalNameLikeRootIsAnAddress() throws Exception {
-        new SmtpSender(settings(SMTP.getSmtp().getPort(), "root")).send(REPORT);
+        sender(SMTP.getSmtp().getPort(), "root").send(REPORT);
 
         assertEquals("root", SMTP.getReceivedMessages()[0].getAllRecipients()[0].toString());
     }
@@ -47,7 +47,7 @@ class SmtpSenderTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        SmtpSender sender = new SmtpSender(settings(closedPort, "root"));
+        SmtpSender sender = sender(closedPort, "root");
 
         DeliveryException error = assertThrows(DeliveryException.class, () -> sender.send(REPORT));
 
@@ -57,8 +57,8 @@ class SmtpSenderTest {
     @Test
     void aServerThatNeverAnswersTimesOut() throws Exception {
         try (SilentSmtpServer silent = new SilentSmtpServer()) {
-            SmtpSender sender = new SmtpSender(new SmtpSettings("127.0.0.1", silent.port(), "stealwatch@web-7",
-                    "root", Duration.ofSeconds(5), Duration.ofMillis(300)));
+            SmtpSender sender = new SmtpSender(SmtpSettings.plain("127.0.0.1", silent.port())
+                    .withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(300)), new Envelope("stealwatch@web-7", "root"));
 
             DeliveryException error = assertThrows(DeliveryException.class, () -> sender.send(REPORT));
 
@@ -69,12 +69,12 @@ class SmtpSenderTest {
     @Test
     void aBadAddressIsRefusedUpFront() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> new SmtpSender(settings(25, "root@@web")));
+                () -> sender(25, "root@@web"));
 
         assertTrue(error.getMessage().startsWith("--mail-to 'root@@web' is not a mail address"), error.getMessage());
     }
 
-    private static SmtpSettings settings(int port, String to) {
-        return new SmtpSettings("127.0.0.1", port, "stealwatch@web-7", to, Duration.ofSeconds(5), Duration.ofSeconds(5));
+    private static SmtpSender sender(int port, String to) {
+        return new SmtpSender(SmtpSettings.plain("127.0.0.1", port), new Envelope("stealwatch@web-7", to));
     }
 }

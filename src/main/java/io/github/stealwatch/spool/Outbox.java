@@ -1,0 +1,165 @@
+package io.github.stealwatch.spool;
+
+import io.github.stealwatch.mail.DeliveryException;
+import io.github.stealwatch.mail.Envelope;
+import io.github.stealwatch.mail.ReportSender;
+import io.github.stealwatch.report.Report;
+import io.github.stealwatch.time.Clock;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers reports so that none is lost: what the mail server does not accept now waits in the
+ * spool, oldest first, and is sent before anything newer. A report is deleted from the spool only
+ * after the server accepted it. If even the spool cannot take a report, it is printed whole on
+ * standard error, the last place left. Blocking: call it off the sampling thread.
+ */
+public final class Outbox {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+
+    /** What became of one report. */
+    public enum Outcome { SENT, SPOOLED, DROPPED, PRINTED_TO_STANDARD_ERROR }
+
+    private final ReportSender sender;
+    private final Spool spool;
+    private final Clock clock;
+    private final PrintWriter err;
+
+    /** @param spool where undeliverable reports wait; null for a sender that cannot fail for a while */
+    public Outbox(ReportSender sender, Spool spool, Clock clock, PrintWriter err) {
+        this.sender = sender;
+        this.spool = sender.canFailForAWhile() ? spool : null;
+        this.clock = clock;
+        this.err = err;
+    }
+
+    public String destination() {
+        return sender.destination();
+    }
+
+    /** Sends what waits in the spool, then this report; what cannot be sent now is spooled. */
+    public Outcome deliver(Report report) {
+        if (spool == null) {
+            return sendOrPrint(report);
+        }
+        try {
+            return spool.exclusively(() -> {
+                FlushResult before = flushHoldingLock();
+                if (before.waiting() == 0) {
+                    try {
+                        send(report, sender.envelope(), null);
+                        LOG.info("report sent to {}", sender.destination());
+                        return Outcome.SENT;
+                    } catch (DeliveryException e) {
+                        LOG.error("could not send the report to {}: {}", sender.destination(), e.getMessage());
+                        LOG.debug("delivery failure", e);
+                    }
+                }
+                return addToSpool(report);
+            });
+        } catch (IOException e) {
+            LOG.error("cannot use the spool {}: {}; the report follows on standard error", spool.directory(),
+                    e.getMessage());
+            print(report);
+            return Outcome.PRINTED_TO_STANDARD_ERROR;
+        }
+    }
+
+    /** Sends the spooled reports, oldest first, until the spool is empty or the server fails. */
+    public FlushResult flush() throws IOException {
+        if (spool == null || !Files.isDirectory(spool.directory())) {
+            return new FlushResult(0, 0); // nothing was ever spooled: do not create the directory to say so
+        }
+        return spool.exclusively(this::flushHoldingLock);
+    }
+
+    /** Reports waiting in the spool now. */
+    public int waiting() throws IOException {
+        return spool == null ? 0 : spool.waiting().size();
+    }
+
+    private FlushResult flushHoldingLock() throws IOException {
+        List<Path> waiting = spool.waiting();
+        int sent = 0;
+        for (Path file : waiting) {
+            SpooledReport spooled;
+            try {
+                spooled = spool.read(file);
+            } catch (IllegalArgumentException | IOException e) {
+                LOG.error("cannot read the spooled report {}: {}; left where it is", file, e.getMessage());
+                continue;
+            }
+            try {
+                send(spooled.report(), spooled.envelope(), file);
+            } catch (DeliveryException e) {
+                LOG.warn("could not send the spooled report {} to {}: {}", file, spooled.envelope().to(),
+                        e.getMessage());
+                break;
+            }
+            sent++;
+        }
+        int left = waiting.size() - sent;
+        if (sent > 0) {
+            LOG.info("sent {} spooled report(s); {} still waiting in {}", sent, left, spool.directory());
+        }
+        return new FlushResult(sent, left);
+    }
+
+    /**
+     * Sends one report, with a note of the reports dropped from a full spool; once the server has
+     * accepted it, forgets the drops and deletes the report's spool file, if it has one.
+     */
+    private void send(Report report, Envelope envelope, Path spoolFile)
+            throws DeliveryException, IOException {
+        long dropped = spool.dropped();
+        sender.send(dropped == 0 ? report : withDropNote(report, dropped), envelope);
+        if (spoolFile != null) {
+            spool.remove(spoolFile);
+        }
+        if (dropped > 0) {
+            spool.forgetDropped(dropped);
+        }
+    }
+
+    private Report withDropNote(Report report, long dropped) {
+        return new Report(report.subject(), report.body() + "\nDropped:  " + dropped
+                + " other report(s) were dropped because the spool " + spool.directory() + " was full (--spool-max "
+                + spool.maxReports() + ")\n");
+    }
+
+    private Outcome addToSpool(Report report) throws IOException {
+        Path file = spool.add(new SpooledReport(sender.envelope(), clock.wallTime(), report));
+        if (file == null) {
+            LOG.warn("the spool {} is full ({} reports): dropped this report; the next one delivered will say so",
+                    spool.directory(), spool.maxReports());
+            return Outcome.DROPPED;
+        }
+        LOG.warn("report kept in the spool as {}; it will be sent when {} accepts mail", file,
+                sender.destination());
+        return Outcome.SPOOLED;
+    }
+
+    private Outcome sendOrPrint(Report report) {
+        try {
+            sender.send(report);
+            return Outcome.SENT;
+        } catch (DeliveryException e) {
+            LOG.error("could not send the report to {}: {}; it follows on standard error", sender.destination(),
+                    e.getMessage());
+            print(report);
+            return Outcome.PRINTED_TO_STANDARD_ERROR;
+        }
+    }
+
+    private void print(Report report) {
+        err.print(report.asText());
+        err.println();
+        err.flush();
+    }
+}

@@ -1,0 +1,195 @@
+package io.github.stealwatch.spool;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A directory of reports waiting to be mailed, one file per report, named by a sequence number so
+ * the oldest sorts first. Every file is written whole under a temporary dot-name and renamed into
+ * place, so a kill at any moment leaves a complete report or none. Helper files (the lock, the
+ * dropped counter, temporaries) start with a dot and are never taken for reports.
+ */
+public final class Spool {
+
+    /** The default bound: at one report an hour per anomaly, weeks of a dead relay. */
+    public static final int DEFAULT_MAX_REPORTS = 1000;
+
+    static final String SUFFIX = ".report";
+    private static final String LOCK_FILE = ".lock";
+    private static final String DROPPED_FILE = ".dropped";
+    private static final String TEMP_PREFIX = ".tmp-";
+    /** Twelve digits sort as text in number order, and outlast any spool. */
+    private static final String NAME_FORMAT = "%012d" + SUFFIX;
+
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
+
+    /** File locks are per process: threads of one JVM also take this one first. */
+    private static final ReentrantLock IN_THIS_PROCESS = new ReentrantLock();
+
+    private final Path directory;
+    private final int maxReports;
+
+    public Spool(Path directory, int maxReports) {
+        if (maxReports < 1) {
+            throw new IllegalArgumentException("a spool must hold at least one report: " + maxReports);
+        }
+        this.directory = directory;
+        this.maxReports = maxReports;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** Work on the spool while no other process or thread does. */
+    interface Work<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs {@code work} holding the spool's lock, after clearing what a killed writer left behind. */
+    <T> T exclusively(Work<T> work) throws IOException {
+        IN_THIS_PROCESS.lock();
+        try {
+            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
+            try (FileChannel lock = FileChannel.open(directory.resolve(LOCK_FILE), Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE), ownerOnly())) {
+                lock.lock();
+                removeTemporaries();
+                return work.run();
+            }
+        } finally {
+            IN_THIS_PROCESS.unlock();
+        }
+    }
+
+    /** The reports waiting, oldest first. Safe without the lock: it only lists. */
+    public List<Path> waiting() throws IOException {
+        List<Path> reports = new ArrayList<>();
+        if (!Files.isDirectory(directory)) {
+            return reports;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "[0-9]*" + SUFFIX)) {
+            files.forEach(reports::add);
+        }
+        reports.sort(null);
+        return reports;
+    }
+
+    /** Writes the report as the newest; with the spool full, counts it as dropped and returns null. */
+    Path add(SpooledReport report) throws IOException {
+        List<Path> waiting = waiting();
+        if (waiting.size() >= maxReports) {
+            setDropped(dropped() + 1);
+            return null;
+        }
+        long next = waiting.isEmpty() ? 1 : sequenceOf(waiting.get(waiting.size() - 1)) + 1;
+        Path file = directory.resolve(String.format(NAME_FORMAT, next));
+        writeAtomically(file, SpoolFileFormat.write(report));
+        return file;
+    }
+
+    /** @throws IllegalArgumentException when the file is not a spooled report */
+    SpooledReport read(Path file) throws IOException {
+        return SpoolFileFormat.read(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    void remove(Path file) throws IOException {
+        Files.delete(file);
+        syncDirectory();
+    }
+
+    /** Reports dropped because the spool was full, since the last delivered report said so. */
+    long dropped() throws IOException {
+        Path file = directory.resolve(DROPPED_FILE);
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(Files.readString(file, StandardCharsets.US_ASCII).strip());
+        } catch (NumberFormatException garbled) {
+            return 1; // at least one was dropped, or the file would not be there
+        }
+    }
+
+    /** Forgets {@code count} dropped reports, once a delivered report has said so. */
+    void forgetDropped(long count) throws IOException {
+        long left = dropped() - count;
+        if (left > 0) {
+            setDropped(left);
+        } else {
+            Files.deleteIfExists(directory.resolve(DROPPED_FILE));
+        }
+    }
+
+    int maxReports() {
+        return maxReports;
+    }
+
+    private void setDropped(long count) throws IOException {
+        writeAtomically(directory.resolve(DROPPED_FILE), count + "\n");
+    }
+
+    private void writeAtomically(Path file, String text) throws IOException {
+        Path temp = directory.resolve(TEMP_PREFIX + UUID.randomUUID());
+        try (FileChannel channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE), ownerOnly())) {
+            ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            channel.force(true); // the data is on disk before the name points at it
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        syncDirectory();
+    }
+
+    /** Makes a rename or delete survive a power cut, not only a kill. */
+    private void syncDirectory() {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException notSupported) {
+            // Some file systems refuse to sync a directory; the rename is still atomic.
+        }
+    }
+
+    /** Under the lock nobody is writing, so a temporary file is what a killed writer left. */
+    private void removeTemporaries() throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, TEMP_PREFIX + "*")) {
+            for (Path file : files) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    private static long sequenceOf(Path report) {
+        String name = report.getFileName().toString();
+        try {
+            return Long.parseLong(name.substring(0, name.length() - SUFFIX.length()));
+        } catch (NumberFormatException notOurs) {
+            return 0;
+        }
+    }
+
+    private static FileAttribute<Set<PosixFilePermission>> ownerOnly() {
+        return PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE);
+    }
+}

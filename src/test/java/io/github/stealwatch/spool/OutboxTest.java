@@ -1,0 +1,156 @@
+package io.github.stealwatch.spool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.github.stealwatch.mail.Envelope;
+import io.github.stealwatch.mail.SilentSmtpServer;
+import io.github.stealwatch.mail.SmtpSender;
+import io.github.stealwatch.mail.SmtpSettings;
+import io.github.stealwatch.report.Report;
+import io.github.stealwatch.time.FakeClock;
+import jakarta.mail.internet.MimeMessage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Delivery through a real SMTP server that is down, then up, with the spool in between. */
+class OutboxTest {
+
+    @TempDir
+    Path temp;
+
+    private final StringWriter err = new StringWriter();
+    private int port;
+    private GreenMail server;
+
+    @BeforeEach
+    void pickAPortWhereNothingListensYet() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+    }
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    @Test
+    void aReportSpooledWhileTheServerIsDownIsDeliveredOnceWhenItIsUp() throws Exception {
+        Outbox outbox = outbox(spool(10));
+
+        assertEquals(Outbox.Outcome.SPOOLED, outbox.deliver(report("first")));
+        assertEquals(1, outbox.waiting());
+
+        startServer();
+        assertEquals(new FlushResult(1, 0), outbox.flush());
+        assertEquals(new FlushResult(0, 0), outbox.flush());
+
+        MimeMessage[] received = server.getReceivedMessages();
+        assertEquals(1, received.length);
+        assertEquals("first", received[0].getSubject());
+        assertEquals("ops@example.org", received[0].getAllRecipients()[0].toString());
+        assertEquals("", err.toString(), "nothing needed printing: the spool kept it");
+    }
+
+    @Test
+    void aNewReportWaitsBehindOlderSpooledOnesSoMailArrivesOldestFirst() throws Exception {
+        Outbox outbox = outbox(spool(10));
+        outbox.deliver(report("first"));
+        outbox.deliver(report("second"));
+
+        startServer();
+        assertEquals(Outbox.Outcome.SENT, outbox.deliver(report("third")));
+
+        MimeMessage[] received = server.getReceivedMessages();
+        assertEquals(3, received.length);
+        assertEquals("first", received[0].getSubject());
+        assertEquals("second", received[1].getSubject());
+        assertEquals("third", received[2].getSubject());
+        assertEquals(0, outbox.waiting());
+    }
+
+    @Test
+    void aServerThatTimesOutIsLikeOneThatIsDown() throws Exception {
+        try (SilentSmtpServer silent = new SilentSmtpServer()) {
+            SmtpSender sender = new SmtpSender(SmtpSettings.plain("127.0.0.1", silent.port())
+                    .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300)), envelope());
+            Outbox outbox = new Outbox(sender, spool(10), new FakeClock(), new PrintWriter(err));
+
+            assertEquals(Outbox.Outcome.SPOOLED, outbox.deliver(report("stuck")));
+        }
+        assertEquals(1, spool(10).waiting().size());
+    }
+
+    @Test
+    void aFullSpoolDropsTheNewestAndTheNextDeliveredReportSaysHowMany() throws Exception {
+        Outbox outbox = outbox(spool(1));
+        assertEquals(Outbox.Outcome.SPOOLED, outbox.deliver(report("kept")));
+        assertEquals(Outbox.Outcome.DROPPED, outbox.deliver(report("dropped 1")));
+        assertEquals(Outbox.Outcome.DROPPED, outbox.deliver(report("dropped 2")));
+
+        startServer();
+        outbox.deliver(report("after"));
+
+        MimeMessage[] received = server.getReceivedMessages();
+        assertEquals(2, received.length);
+        assertEquals("kept", received[0].getSubject());
+        assertTrue(GreenMailUtil.getBody(received[0]).contains("Dropped:  2 other report(s) were dropped because "
+                + "the spool " + temp.resolve("spool") + " was full (--spool-max 1)"), GreenMailUtil.getBody(received[0]));
+        assertTrue(!GreenMailUtil.getBody(received[1]).contains("Dropped:"), "the drops are told once");
+    }
+
+    @Test
+    void aSpoolThatCannotBeWrittenLeavesTheReportOnStandardError() throws Exception {
+        Files.writeString(temp.resolve("not-a-directory"), "");
+        Outbox outbox = outbox(new Spool(temp.resolve("not-a-directory/spool"), 10));
+
+        assertEquals(Outbox.Outcome.PRINTED_TO_STANDARD_ERROR, outbox.deliver(report("nowhere")));
+
+        assertTrue(err.toString().startsWith("Subject: nowhere\n\nthe table\n"), err.toString());
+    }
+
+    @Test
+    void flushingASpoolThatWasNeverMadeDoesNotMakeIt() throws Exception {
+        Outbox outbox = outbox(spool(10));
+
+        assertEquals(new FlushResult(0, 0), outbox.flush());
+        assertTrue(!Files.exists(temp.resolve("spool")));
+    }
+
+    private Outbox outbox(Spool spool) {
+        SmtpSender sender = new SmtpSender(SmtpSettings.plain("127.0.0.1", port)
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)), envelope());
+        return new Outbox(sender, spool, new FakeClock(), new PrintWriter(err));
+    }
+
+    private Spool spool(int max) {
+        return new Spool(temp.resolve("spool"), max);
+    }
+
+    private void startServer() {
+        server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+    }
+
+    private static Envelope envelope() {
+        return new Envelope("stealwatch@web-7", "ops@example.org");
+    }
+
+    private static Report report(String subject) {
+        return new Report(subject, "the table\n");
+    }
+}

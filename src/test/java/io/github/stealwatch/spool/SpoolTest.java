@@ -1,0 +1,107 @@
+package io.github.stealwatch.spool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.stealwatch.mail.Envelope;
+import io.github.stealwatch.report.Report;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpoolTest {
+
+    @TempDir
+    Path temp;
+
+    static final SpooledReport REPORT = new SpooledReport(new Envelope("stealwatch@web-7", "ops@example.org"),
+            Instant.parse("2026-11-26T06:00:00Z"), new Report("Steal time jumped! on web-7", "time  stolen\n0ms   784\n"));
+
+    @Test
+    void aReportIsOneOwnerOnlyFileThatReadsBackWhole() throws Exception {
+        Spool spool = new Spool(temp.resolve("spool"), 10);
+
+        Path file = spool.exclusively(() -> spool.add(REPORT));
+
+        assertEquals(List.of(file), spool.waiting());
+        assertEquals("000000000001.report", file.getFileName().toString());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(spool.directory())));
+        assertEquals(REPORT, spool.read(file));
+        assertEquals("""
+                From: stealwatch@web-7
+                To: ops@example.org
+                Subject: Steal time jumped! on web-7
+                Spooled: 2026-11-26T06:00:00Z
+
+                time  stolen
+                0ms   784
+                """, Files.readString(file));
+    }
+
+    @Test
+    void reportsComeOutOldestFirstAndNumberingGoesOnAfterADeletion() throws Exception {
+        Spool spool = new Spool(temp, 10);
+        Path first = spool.exclusively(() -> spool.add(REPORT));
+        Path second = spool.exclusively(() -> spool.add(REPORT));
+        spool.exclusively(() -> {
+            spool.remove(first);
+            return null;
+        });
+        Path third = spool.exclusively(() -> spool.add(REPORT));
+
+        assertEquals(List.of(second, third), spool.waiting());
+        assertEquals("000000000003.report", third.getFileName().toString());
+    }
+
+    @Test
+    void aFullSpoolDropsTheNewReportAndCountsIt() throws Exception {
+        Spool spool = new Spool(temp, 2);
+        spool.exclusively(() -> spool.add(REPORT));
+        spool.exclusively(() -> spool.add(REPORT));
+
+        assertNull(spool.exclusively(() -> spool.add(REPORT)));
+        assertNull(spool.exclusively(() -> spool.add(REPORT)));
+
+        assertEquals(2, spool.waiting().size());
+        assertEquals(2, spool.dropped());
+        spool.forgetDropped(2);
+        assertEquals(0, spool.dropped());
+        assertEquals(List.of(".lock"), dotFiles());
+    }
+
+    @Test
+    void aWriterKilledBeforeItsRenameLeavesNoReport() throws Exception {
+        // What a kill -9 between writing and renaming leaves: a temporary file, half written.
+        Files.writeString(temp.resolve(".tmp-0b6f7a4e"), "From: stealwatch@web-7\nTo: ro");
+        Spool spool = new Spool(temp, 10);
+
+        assertEquals(List.of(), spool.waiting());
+        spool.exclusively(() -> spool.add(REPORT));
+
+        assertEquals(1, spool.waiting().size());
+        assertEquals(List.of(".lock"), dotFiles(), "the next writer clears what the killed one left");
+    }
+
+    @Test
+    void aFileThatIsNotAReportIsRefusedWithTheReason() throws Exception {
+        Spool spool = new Spool(temp, 10);
+        Path file = temp.resolve("000000000001.report");
+        Files.writeString(file, "From: a\nTo: b\nSpooled: 2026-11-26T06:00:00Z\n\nbody");
+
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> spool.read(file));
+
+        assertEquals("no Subject header", error.getMessage());
+    }
+
+    private List<String> dotFiles() throws Exception {
+        try (var files = Files.list(temp)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(".")).sorted().toList();
+        }
+    }
+}
