@@ -6,6 +6,7 @@ import io.github.stealwatch.report.ReportFormatter;
 import io.github.stealwatch.report.ReportSink;
 import io.github.stealwatch.source.OnlineCpus;
 import io.github.stealwatch.trace.Recorder;
+import io.github.stealwatch.watch.AnomalyListener;
 import io.github.stealwatch.watch.Watchdog;
 import java.time.Duration;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,8 +46,16 @@ final class DetectionOptions {
     }
 
     Watchdog watchdog(ReportFormatter formatter, ReportSink sink) {
-        int cpusWhenUnlisted = cpus != null ? cpus : OnlineCpus.count();
-        return new Watchdog(new StealDetector(maxDelta, cpusWhenUnlisted), new Recorder(samples),
-                cooldown.toNanos(), formatter, sink);
+        return watchdog(formatter, sink, AnomalyListener.NONE);
+    }
+
+    Watchdog watchdog(ReportFormatter formatter, ReportSink sink, AnomalyListener listener) {
+        return new Watchdog(new StealDetector(maxDelta, cpusWhenUnlisted()), new Recorder(samples),
+                cooldown.toNanos(), formatter, sink, listener);
+    }
+
+    /** How many CPUs the aggregate line covers when a sample lists none. */
+    int cpusWhenUnlisted() {
+        return cpus != null ? cpus : OnlineCpus.count();
     }
 }

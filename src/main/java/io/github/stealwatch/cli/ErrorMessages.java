@@ -4,6 +4,7 @@ import io.github.stealwatch.source.StatFormatException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -22,6 +23,7 @@ final class ErrorMessages implements IExecutionExceptionHandler, IParameterExcep
         CommandLine command = e.getCommandLine();
         command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage()
                 + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
+        printStatus(command, e.getMessage(), List.of(args));
         if (isVerbose(command.getParseResult())) {
             e.printStackTrace(command.getErr());
         }
@@ -32,11 +34,19 @@ final class ErrorMessages implements IExecutionExceptionHandler, IParameterExcep
     @Override
     public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {
         command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + describe(e));
+        printStatus(command, describe(e), parseResult.originalArgs());
         if (isVerbose(parseResult)) {
             e.printStackTrace(command.getErr());
         }
         command.getErr().flush();
         return ExitCodes.CANNOT_MEASURE;
+    }
+
+    private static void printStatus(CommandLine command, String message, List<String> args) {
+        if (command.getCommandSpec().userObject() instanceof StatusOnFailure statusCommand) {
+            statusCommand.printUnknown(command.getOut(), message, args);
+            command.getOut().flush();
+        }
     }
 
     static String describe(Exception e) {

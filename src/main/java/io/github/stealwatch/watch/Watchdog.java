@@ -28,6 +28,7 @@ public final class Watchdog implements SampleSink {
     private final long cooldownNanos;
     private final ReportFormatter formatter;
     private final ReportSink sink;
+    private final AnomalyListener listener;
 
     private Sample previous;
     private boolean reportedBefore;
@@ -37,17 +38,27 @@ public final class Watchdog implements SampleSink {
 
     public Watchdog(StealDetector detector, Recorder recorder, long cooldownNanos, ReportFormatter formatter,
                     ReportSink sink) {
+        this(detector, recorder, cooldownNanos, formatter, sink, AnomalyListener.NONE);
+    }
+
+    /** @param listener told of every anomalous sample, for a verdict over a whole window (check, audit) */
+    public Watchdog(StealDetector detector, Recorder recorder, long cooldownNanos, ReportFormatter formatter,
+                    ReportSink sink, AnomalyListener listener) {
         this.detector = detector;
         this.recorder = recorder;
         this.cooldownNanos = cooldownNanos;
         this.formatter = formatter;
         this.sink = sink;
+        this.listener = listener;
     }
 
     @Override
     public void accept(Sample sample) {
         if (previous != null) {
             List<Anomaly> anomalies = anomalies(detector.compare(previous, sample));
+            if (!anomalies.isEmpty()) {
+                listener.anomalous(sample, anomalies);
+            }
             if (recorder.isRecording()) {
                 recorder.add(sample, anomalies);
             } else if (!anomalies.isEmpty()) {

@@ -10,6 +10,7 @@ public final class FakeClock implements Clock {
 
     private long nanos = TimeUnit.SECONDS.toNanos(1000);
     private final List<Long> sleptUntil = new ArrayList<>();
+    private Runnable onSleep = () -> { };
 
     @Override
     public long monotonicNanos() {
@@ -25,6 +26,13 @@ public final class FakeClock implements Clock {
     public void sleepUntil(long deadlineNanos) {
         sleptUntil.add(deadlineNanos);
         nanos = Math.max(nanos, deadlineNanos);
+        onSleep.run();
+    }
+
+    /** Runs {@code action} after each sleep: how a test changes the world while "time passes". */
+    public FakeClock onSleep(Runnable action) {
+        this.onSleep = action;
+        return this;
     }
 
     public void advanceMillis(long millis) {

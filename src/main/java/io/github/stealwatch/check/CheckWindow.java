@@ -1,0 +1,79 @@
+package io.github.stealwatch.check;
+
+import io.github.stealwatch.detect.Anomaly;
+import io.github.stealwatch.report.AnomalyText;
+import io.github.stealwatch.source.Sample;
+import io.github.stealwatch.watch.AnomalyListener;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Collects what a check needs from the samples of its window: the first and last (for the steal
+ * share) and every line that tripped (told by the watchdog), and turns them into a {@link Verdict}.
+ */
+public final class CheckWindow implements AnomalyListener {
+
+    private final Thresholds thresholds;
+    private final Map<String, Anomaly> firstTripByLine = new LinkedHashMap<>();
+    private Sample first;
+    private Sample last;
+    private int samples;
+    private int anomalousSamples;
+
+    public CheckWindow(Thresholds thresholds) {
+        this.thresholds = thresholds;
+    }
+
+    /** Takes every sample of the window, in order. */
+    public void sampled(Sample sample) {
+        if (first == null) {
+            first = sample;
+        }
+        last = sample;
+        samples++;
+    }
+
+    @Override
+    public void anomalous(Sample sample, List<Anomaly> anomalies) {
+        anomalousSamples++;
+        for (Anomaly anomaly : anomalies) {
+            firstTripByLine.putIfAbsent(anomaly.line(), anomaly);
+        }
+    }
+
+    public Verdict verdict() {
+        if (samples < 2) {
+            return Verdict.unknown("only " + samples + " sample(s) could be read in the window: nothing to compare");
+        }
+        StealShare share = StealShare.between(first.aggregate(), last.aggregate());
+        long elapsed = last.monotonicNanos() - first.monotonicNanos();
+        List<Anomaly> anomalies = List.copyOf(firstTripByLine.values());
+        State state;
+        String summary;
+        if (!anomalies.isEmpty()) {
+            Anomaly trigger = anomalies.get(0);
+            state = State.CRITICAL;
+            summary = "steal counter misbehaved: " + trigger.line() + ": " + AnomalyText.describe(trigger) + " ("
+                    + anomalies.size() + " line(s) tripped in " + anomalousSamples + " of " + samples + " samples)";
+        } else if (Double.isNaN(share.percent())) {
+            state = State.UNKNOWN;
+            summary = "no CPU time passed between the samples: nothing to measure";
+        } else {
+            state = thresholds.stateOf(share.percent());
+            summary = String.format(Locale.ROOT, "steal %.1f%% of CPU time over %.1f s, counter sane%s",
+                    share.percent(), elapsed / 1e9, thresholdCrossed(state));
+        }
+        return new Verdict(state, summary, share, last.aggregate().steal(), elapsed, samples, thresholds, anomalies,
+                anomalousSamples);
+    }
+
+    private String thresholdCrossed(State state) {
+        return switch (state) {
+            case CRITICAL -> " (above --critical " + PluginLine.number(thresholds.criticalPercent()) + "%)";
+            case WARNING -> " (above --warning " + PluginLine.number(thresholds.warningPercent()) + "%)";
+            default -> "";
+        };
+    }
+}
