@@ -12,7 +12,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Watches the CPU steal-time counter in /proc/stat for jumps and runs backwards.",
-        subcommands = {WatchCommand.class, CheckCommand.class, FlushCommand.class,
+        subcommands = {WatchCommand.class, CheckCommand.class, AuditCommand.class, FlushCommand.class,
                 ReplayCommand.class, RecordCommand.class},
         exitCodeListHeading = ExitCodes.HELP_HEADING,
         exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_ANOMALY, ExitCodes.HELP_CANNOT_MEASURE})

@@ -23,6 +23,7 @@ final class SpoolOptions {
         if (maxReports < 1) {
             throw new ParameterException(spec.commandLine(), "--spool-max must be at least 1, not " + maxReports);
         }
-        return new Spool(directory != null ? directory : StateLocations.spoolDirectory(), maxReports);
+        return new Spool(directory != null ? directory : StateLocations.spoolDirectory(), maxReports,
+                RootCommand.of(spec).clock);
     }
 }

@@ -17,9 +17,18 @@ public final class AnomalyText {
             return "steal went back by " + Long.toUnsignedString(-back.delta()) + " ticks";
         }
         StealJumped jump = (StealJumped) anomaly;
-        return "steal rose by " + jump.delta() + " ticks in " + millis(jump.elapsedNanos()) + " ms, "
+        return "steal rose by " + jump.delta() + " ticks in " + duration(jump.elapsedNanos()) + ", "
                 + (jump.physical() ? "at most " + jump.limit() + " can accrue" : "more than --max-delta " + jump.limit());
     }
+
+    /** A sampling interval in milliseconds; the minutes between two audits in seconds. */
+    static String duration(long nanos) {
+        long millis = millis(nanos);
+        return millis < LONGEST_IN_MILLIS ? millis + " ms" : Math.round(nanos / 1e9) + " s";
+    }
+
+    /** Below ten seconds, milliseconds read best; above, the digits stop meaning anything. */
+    private static final long LONGEST_IN_MILLIS = 10_000;
 
     /** Nanoseconds as whole milliseconds, rounded to the nearest. */
     static long millis(long nanos) {

@@ -34,7 +34,7 @@ public final class ReportFormatter {
         return new Report(SUBJECT + " on " + host.hostName(), body);
     }
 
-    private static String stealTable(List<Sample> rows) {
+    static String stealTable(List<Sample> rows) {
         ColumnTable table = new ColumnTable().row("time", "stolen", "diff").row("----", "------", "----");
         Sample first = rows.get(0);
         table.row(time(first, first), Long.toUnsignedString(first.aggregate().steal()));

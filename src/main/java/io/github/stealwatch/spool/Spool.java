@@ -1,22 +1,19 @@
 package io.github.stealwatch.spool;
 
+import io.github.stealwatch.disk.AtomicFile;
+import io.github.stealwatch.disk.LockFile;
+import io.github.stealwatch.time.Clock;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A directory of reports waiting to be mailed, one file per report, named by a sequence number so
@@ -32,25 +29,28 @@ public final class Spool {
     static final String SUFFIX = ".report";
     private static final String LOCK_FILE = ".lock";
     private static final String DROPPED_FILE = ".dropped";
-    private static final String TEMP_PREFIX = ".tmp-";
     /** Twelve digits sort as text in number order, and outlast any spool. */
     private static final String NAME_FORMAT = "%012d" + SUFFIX;
 
-    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
 
-    /** File locks are per process: threads of one JVM also take this one first. */
-    private static final ReentrantLock IN_THIS_PROCESS = new ReentrantLock();
+    /**
+     * How long a writer waits for another process's flush: long enough for a slow relay to take a
+     * few reports, short enough that a stuck one does not hold a report back for good.
+     */
+    private static final Duration LOCK_WAIT = Duration.ofMinutes(5);
 
     private final Path directory;
     private final int maxReports;
+    private final Clock clock;
 
-    public Spool(Path directory, int maxReports) {
+    public Spool(Path directory, int maxReports, Clock clock) {
         if (maxReports < 1) {
             throw new IllegalArgumentException("a spool must hold at least one report: " + maxReports);
         }
         this.directory = directory;
         this.maxReports = maxReports;
+        this.clock = clock;
     }
 
     public Path directory() {
@@ -64,17 +64,12 @@ public final class Spool {
 
     /** Runs {@code work} holding the spool's lock, after clearing what a killed writer left behind. */
     <T> T exclusively(Work<T> work) throws IOException {
-        IN_THIS_PROCESS.lock();
-        try {
-            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
-            try (FileChannel lock = FileChannel.open(directory.resolve(LOCK_FILE), Set.of(StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE), ownerOnly())) {
-                lock.lock();
-                removeTemporaries();
-                return work.run();
-            }
-        } finally {
-            IN_THIS_PROCESS.unlock();
+        Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
+        try (LockFile lock = LockFile.acquire(directory.resolve(LOCK_FILE), LOCK_WAIT, clock)) {
+            removeTemporaries();
+            return work.run();
+        } catch (LockFile.HeldException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 
@@ -100,7 +95,7 @@ public final class Spool {
         }
         long next = waiting.isEmpty() ? 1 : sequenceOf(waiting.get(waiting.size() - 1)) + 1;
         Path file = directory.resolve(String.format(NAME_FORMAT, next));
-        writeAtomically(file, SpoolFileFormat.write(report));
+        AtomicFile.write(file, SpoolFileFormat.write(report));
         return file;
     }
 
@@ -110,8 +105,7 @@ public final class Spool {
     }
 
     void remove(Path file) throws IOException {
-        Files.delete(file);
-        syncDirectory();
+        AtomicFile.delete(file);
     }
 
     /** Reports dropped because the spool was full, since the last delivered report said so. */
@@ -142,38 +136,12 @@ public final class Spool {
     }
 
     private void setDropped(long count) throws IOException {
-        writeAtomically(directory.resolve(DROPPED_FILE), count + "\n");
-    }
-
-    private void writeAtomically(Path file, String text) throws IOException {
-        Path temp = directory.resolve(TEMP_PREFIX + UUID.randomUUID());
-        try (FileChannel channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE), ownerOnly())) {
-            ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-            while (bytes.hasRemaining()) {
-                channel.write(bytes);
-            }
-            channel.force(true); // the data is on disk before the name points at it
-        } catch (IOException e) {
-            Files.deleteIfExists(temp);
-            throw e;
-        }
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        syncDirectory();
-    }
-
-    /** Makes a rename or delete survive a power cut, not only a kill. */
-    private void syncDirectory() {
-        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException notSupported) {
-            // Some file systems refuse to sync a directory; the rename is still atomic.
-        }
+        AtomicFile.write(directory.resolve(DROPPED_FILE), count + "\n");
     }
 
     /** Under the lock nobody is writing, so a temporary file is what a killed writer left. */
     private void removeTemporaries() throws IOException {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, TEMP_PREFIX + "*")) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, AtomicFile.TEMP_PREFIX + "*")) {
             for (Path file : files) {
                 Files.deleteIfExists(file);
             }
@@ -187,9 +155,5 @@ public final class Spool {
         } catch (NumberFormatException notOurs) {
             return 0;
         }
-    }
-
-    private static FileAttribute<Set<PosixFilePermission>> ownerOnly() {
-        return PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE);
     }
 }

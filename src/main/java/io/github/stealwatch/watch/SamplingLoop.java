@@ -44,9 +44,14 @@ public final class SamplingLoop {
 
     /** Takes the first sample; a file that cannot be read or parsed now is an error for the caller. */
     public void start() throws IOException, StatFormatException {
+        startWith(reader.read());
+    }
+
+    /** Starts from a sample the caller already read (audit reads one for its baseline first). */
+    public void startWith(Sample first) throws IOException {
         startNanos = clock.monotonicNanos();
         slot = 0;
-        sink.accept(reader.read());
+        sink.accept(first);
     }
 
     /** Samples until {@link #stop()} is called or {@code finished} says so, checked after each sample. */

@@ -25,6 +25,13 @@ public final class ProcRoots {
         Files.move(temp, procRoot.resolve("stat"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** Gives a fixture proc root a boot id and an uptime, as {@code sys/kernel/random/boot_id} and {@code uptime}. */
+    public static void installBoot(Path procRoot, String bootId, String uptimeSeconds) throws IOException {
+        Files.createDirectories(procRoot.resolve("sys/kernel/random"));
+        Files.writeString(procRoot.resolve("sys/kernel/random/boot_id"), bootId + "\n");
+        Files.writeString(procRoot.resolve("uptime"), uptimeSeconds + " 3150.25\n");
+    }
+
     /** The text of a fixture, to edit before installing it. */
     public static String fixture(String name) throws IOException {
         try (InputStream in = ProcRoots.class.getResourceAsStream("/proc-stat/" + name)) {

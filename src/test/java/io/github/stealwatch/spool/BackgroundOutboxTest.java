@@ -15,6 +15,7 @@ import io.github.stealwatch.mail.SmtpSettings;
 import io.github.stealwatch.report.ReportFormatter;
 import io.github.stealwatch.source.HostFacts;
 import io.github.stealwatch.time.FakeClock;
+import io.github.stealwatch.time.SystemClock;
 import io.github.stealwatch.trace.Recorder;
 import io.github.stealwatch.watch.Watchdog;
 import java.io.PrintWriter;
@@ -55,7 +56,7 @@ class BackgroundOutboxTest {
         }
 
         assertEquals(0, delivery.pending());
-        assertEquals(1, new Spool(temp, 10).waiting().size());
+        assertEquals(1, new Spool(temp, 10, new SystemClock()).waiting().size());
         assertEquals("", err.toString());
     }
 
@@ -79,14 +80,14 @@ class BackgroundOutboxTest {
             assertTrue(server.waitForIncomingEmail(10_000, 1), "the retry should have delivered the report");
             delivery.close();
             assertEquals(1, server.getReceivedMessages().length);
-            assertEquals(0, new Spool(temp, 10).waiting().size());
+            assertEquals(0, new Spool(temp, 10, new SystemClock()).waiting().size());
         } finally {
             server.stop();
         }
     }
 
     private void awaitSpooled(int count) throws Exception {
-        Spool spool = new Spool(temp, 10);
+        Spool spool = new Spool(temp, 10, new SystemClock());
         for (int i = 0; i < 1000 && spool.waiting().size() < count; i++) {
             Thread.sleep(10);
         }
@@ -103,7 +104,7 @@ class BackgroundOutboxTest {
     private Outbox outbox(int port, Duration readTimeout) {
         SmtpSender sender = new SmtpSender(SmtpSettings.plain("127.0.0.1", port)
                 .withTimeouts(Duration.ofSeconds(5), readTimeout), new Envelope("stealwatch@web-7", "root"));
-        return new Outbox(sender, new Spool(temp, 10), new FakeClock(), new PrintWriter(err));
+        return new Outbox(sender, new Spool(temp, 10, new SystemClock()), new FakeClock(), new PrintWriter(err));
     }
 
     private static Watchdog watchdog(BackgroundOutbox delivery) {

@@ -11,6 +11,7 @@ import io.github.stealwatch.mail.SilentSmtpServer;
 import io.github.stealwatch.mail.SmtpSender;
 import io.github.stealwatch.mail.SmtpSettings;
 import io.github.stealwatch.report.Report;
+import io.github.stealwatch.time.SystemClock;
 import io.github.stealwatch.time.FakeClock;
 import jakarta.mail.internet.MimeMessage;
 import java.io.PrintWriter;
@@ -116,7 +117,7 @@ class OutboxTest {
     @Test
     void aSpoolThatCannotBeWrittenLeavesTheReportOnStandardError() throws Exception {
         Files.writeString(temp.resolve("not-a-directory"), "");
-        Outbox outbox = outbox(new Spool(temp.resolve("not-a-directory/spool"), 10));
+        Outbox outbox = outbox(new Spool(temp.resolve("not-a-directory/spool"), 10, new SystemClock()));
 
         assertEquals(Outbox.Outcome.PRINTED_TO_STANDARD_ERROR, outbox.deliver(report("nowhere")));
 
@@ -138,7 +139,7 @@ class OutboxTest {
     }
 
     private Spool spool(int max) {
-        return new Spool(temp.resolve("spool"), max);
+        return new Spool(temp.resolve("spool"), max, new SystemClock());
     }
 
     private void startServer() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.stealwatch.mail.Envelope;
 import io.github.stealwatch.report.Report;
+import io.github.stealwatch.time.SystemClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -24,7 +25,7 @@ class SpoolTest {
 
     @Test
     void aReportIsOneOwnerOnlyFileThatReadsBackWhole() throws Exception {
-        Spool spool = new Spool(temp.resolve("spool"), 10);
+        Spool spool = new Spool(temp.resolve("spool"), 10, new SystemClock());
 
         Path file = spool.exclusively(() -> spool.add(REPORT));
 
@@ -46,7 +47,7 @@ class SpoolTest {
 
     @Test
     void reportsComeOutOldestFirstAndNumberingGoesOnAfterADeletion() throws Exception {
-        Spool spool = new Spool(temp, 10);
+        Spool spool = new Spool(temp, 10, new SystemClock());
         Path first = spool.exclusively(() -> spool.add(REPORT));
         Path second = spool.exclusively(() -> spool.add(REPORT));
         spool.exclusively(() -> {
@@ -61,7 +62,7 @@ class SpoolTest {
 
     @Test
     void aFullSpoolDropsTheNewReportAndCountsIt() throws Exception {
-        Spool spool = new Spool(temp, 2);
+        Spool spool = new Spool(temp, 2, new SystemClock());
         spool.exclusively(() -> spool.add(REPORT));
         spool.exclusively(() -> spool.add(REPORT));
 
@@ -79,7 +80,7 @@ class SpoolTest {
     void aWriterKilledBeforeItsRenameLeavesNoReport() throws Exception {
         // What a kill -9 between writing and renaming leaves: a temporary file, half written.
         Files.writeString(temp.resolve(".tmp-0b6f7a4e"), "From: stealwatch@web-7\nTo: ro");
-        Spool spool = new Spool(temp, 10);
+        Spool spool = new Spool(temp, 10, new SystemClock());
 
         assertEquals(List.of(), spool.waiting());
         spool.exclusively(() -> spool.add(REPORT));
@@ -90,7 +91,7 @@ class SpoolTest {
 
     @Test
     void aFileThatIsNotAReportIsRefusedWithTheReason() throws Exception {
-        Spool spool = new Spool(temp, 10);
+        Spool spool = new Spool(temp, 10, new SystemClock());
         Path file = temp.resolve("000000000001.report");
         Files.writeString(file, "From: a\nTo: b\nSpooled: 2026-11-26T06:00:00Z\n\nbody");
 
