@@ -1,0 +1,122 @@
+package io.github.stealwatch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.stealwatch.source.GrowingStat;
+import io.github.stealwatch.time.FakeClock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The configuration file gives the options' defaults; the command line wins; a typo or a leaky password is refused. */
+class ConfigFileTest {
+
+    @TempDir
+    Path temp;
+
+    private Path procRoot;
+    private final FakeClock clock = new FakeClock();
+
+    @BeforeEach
+    void machine() throws Exception {
+        procRoot = Files.createDirectories(temp.resolve("proc"));
+        GrowingStat stat = new GrowingStat(procRoot, "kvm-guest-2cpu-linux-6.18.txt");
+        clock.onSleep(() -> stat.step(10, 1));
+    }
+
+    @Test
+    void theFileSetsDefaultsAndASubcommandKeyBeatsAPlainOne() throws Exception {
+        Path config = config("format=json\nduration=3s\ncheck.duration=1s\nwarning=5\n");
+
+        CliRun run = CliRun.run(clock, "check", "--config", config.toString(), "--proc-root", procRoot.toString());
+
+        assertEquals(1, run.exitCode, run.toString());
+        assertTrue(run.out.startsWith("{\"state\":\"WARNING\""), run.out);
+        assertTrue(run.out.contains("\"seconds\":1.000,"), run.out);
+    }
+
+    @Test
+    void theCommandLineWinsOverTheFile() throws Exception {
+        Path config = config("format=json\nwarning=5\n");
+
+        CliRun run = CliRun.run(clock, "check", "--config=" + config, "--proc-root", procRoot.toString(),
+                "--format", "text", "--warning", "50", "--duration", "1s");
+
+        assertEquals(0, run.exitCode, run.toString());
+        assertTrue(run.out.startsWith("STEAL OK - steal 10.0% of CPU time over 1.0 s"), run.out);
+    }
+
+    @Test
+    void anUnknownKeyIsRefusedByName() throws Exception {
+        Path config = config("mial-to=ops@example.org\ninterval=1s\n");
+
+        CliRun run = CliRun.run(clock, "check", "--config", config.toString());
+
+        assertEquals(3, run.exitCode, run.toString());
+        assertEquals("stealwatch: unknown key(s) in " + config + ": mial-to (keys are option names without dashes, "
+                + "e.g. mail-to)\n", run.err);
+    }
+
+    @Test
+    void aMissingFileIsOneLine() {
+        CliRun run = CliRun.run(clock, "watch", "--config", temp.resolve("nope.properties").toString());
+
+        assertEquals(3, run.exitCode, run.toString());
+        assertEquals("stealwatch: no such configuration file: " + temp.resolve("nope.properties") + "\n", run.err);
+    }
+
+    @Test
+    void aFileWithAPasswordThatOthersCanReadIsRefused() throws Exception {
+        Path config = config("smtp-user=stealwatch\nsmtp-password=s3cret\n");
+        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-r--r--"));
+
+        CliRun run = CliRun.run(clock, "check", "--config", config.toString());
+
+        assertEquals(3, run.exitCode, run.toString());
+        assertEquals("stealwatch: " + config + " holds a password but group or others may read it; run: chmod 600 "
+                + config + "\n", run.err);
+    }
+
+    @Test
+    void aPasswordFileThatTheGroupCanReadIsRefused() throws Exception {
+        Path password = temp.resolve("password");
+        Files.writeString(password, "s3cret\n");
+        Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-r-----"));
+
+        CliRun run = CliRun.run(clock, "flush", "--spool-dir", temp.resolve("spool").toString(),
+                "--smtp-user", "stealwatch", "--smtp-password-file", password.toString());
+
+        assertEquals(3, run.exitCode, run.toString());
+        assertEquals("stealwatch flush: " + password + " holds a password but group or others may read it; run: "
+                + "chmod 600 " + password + " (see 'stealwatch flush --help')\n", run.err);
+    }
+
+    @Test
+    void aUserWithoutAPasswordIsRefused() {
+        CliRun run = CliRun.run(clock, "flush", "--spool-dir", temp.resolve("spool").toString(),
+                "--smtp-user", "stealwatch");
+
+        assertEquals(3, run.exitCode, run.toString());
+        assertTrue(run.err.startsWith("stealwatch flush: --smtp-user needs a password: give --smtp-password-file "
+                + "FILE, or smtp-password in the configuration file"), run.err);
+    }
+
+    @Test
+    void thereIsNoPasswordOptionForPsToShow() {
+        CliRun run = CliRun.run(clock, "flush", "--smtp-password", "s3cret");
+
+        assertEquals(3, run.exitCode, run.toString());
+        assertTrue(run.err.startsWith("stealwatch flush: Unknown options: '--smtp-password', 's3cret'"), run.err);
+    }
+
+    private Path config(String text) throws Exception {
+        Path file = temp.resolve("stealwatch.properties");
+        Files.writeString(file, text);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return file;
+    }
+}

@@ -1,0 +1,137 @@
+package io.github.stealwatch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.github.stealwatch.source.GrowingStat;
+import io.github.stealwatch.source.ProcRoots;
+import io.github.stealwatch.time.FakeClock;
+import jakarta.mail.internet.MimeMessage;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * No report is lost: an audit whose mail server is down keeps its report in the spool; flush and
+ * the next audit deliver it once the server is up, exactly once.
+ */
+class FlushCommandTest {
+
+    private static final String BOOT = "8f9561f7-0d62-453c-ac20-269c00c0b540";
+
+    @TempDir
+    Path temp;
+
+    private Path procRoot;
+    private Path spool;
+    private GrowingStat stat;
+    private int port;
+    private GreenMail server;
+    private final FakeClock clock = new FakeClock();
+
+    @BeforeEach
+    void machineWithAMailServerThatIsDown() throws Exception {
+        procRoot = Files.createDirectories(temp.resolve("proc"));
+        spool = temp.resolve("spool");
+        stat = new GrowingStat(procRoot, "kvm-guest-2cpu-linux-6.18.txt");
+        clock.onSleep(() -> stat.step(10, 0));
+        ProcRoots.installBoot(procRoot, BOOT, "1000.00");
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+    }
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    @Test
+    void aReportSpooledByAnAuditIsFlushedOnceTheServerIsUp() throws Exception {
+        auditWithStealGoingBack();
+        assertEquals(1, spooled().size());
+
+        CliRun down = flush();
+        assertEquals(1, down.exitCode, down.toString());
+        assertEquals("sent 0, still waiting 1 in " + spool + "\n", down.out);
+
+        startServer();
+        CliRun up = flush();
+        assertEquals(0, up.exitCode, up.toString());
+        assertEquals("sent 1, still waiting 0 in " + spool + "\n", up.out);
+        assertEquals(0, flush().exitCode);
+
+        MimeMessage[] received = server.getReceivedMessages();
+        assertEquals(1, received.length, "delivered exactly once");
+        assertEquals("ops@example.org", received[0].getAllRecipients()[0].toString());
+        assertTrue(received[0].getSubject().startsWith("Steal counter misbehaved between audits on "));
+        assertTrue(GreenMailUtil.getBody(received[0]).contains("steal went back by 5 ticks"));
+        assertEquals(List.of(), spooled());
+    }
+
+    @Test
+    void theNextAuditDeliversWhatIsSpooledFirst() throws Exception {
+        auditWithStealGoingBack();
+        startServer();
+
+        CliRun clean = audit();
+
+        assertEquals(0, clean.exitCode, clean.toString());
+        assertEquals(1, server.getReceivedMessages().length);
+        assertEquals(List.of(), spooled());
+    }
+
+    @Test
+    void aSpoolThatWasNeverWrittenIsEmpty() {
+        CliRun run = flush();
+
+        assertEquals(0, run.exitCode, run.toString());
+        assertEquals("sent 0, still waiting 0 in " + spool + "\n", run.out);
+    }
+
+    /** The second audit finds cpu1's steal 5 ticks lower than the first saved it; the server is down. */
+    private void auditWithStealGoingBack() throws Exception {
+        assertEquals(0, audit().exitCode);
+        stat.changeSteal("cpu", steal -> steal - 5);
+        stat.changeSteal("cpu1", steal -> steal - 5);
+        ProcRoots.installBoot(procRoot, BOOT, "1600.00");
+        CliRun spooling = audit();
+        assertEquals(2, spooling.exitCode, "the anomaly was reported, if only to the spool: " + spooling);
+    }
+
+    private CliRun audit() {
+        return CliRun.run(clock, "audit", "--proc-root", procRoot.toString(),
+                "--state-file", temp.resolve("audit.state").toString(), "--spool-dir", spool.toString(),
+                "--mail-to", "ops@example.org", "--smtp-host", "127.0.0.1", "--smtp-port", Integer.toString(port));
+    }
+
+    private CliRun flush() {
+        return CliRun.run(clock, "flush", "--spool-dir", spool.toString(), "--smtp-host", "127.0.0.1",
+                "--smtp-port", Integer.toString(port));
+    }
+
+    private void startServer() {
+        server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+    }
+
+    private List<Path> spooled() throws Exception {
+        if (!Files.isDirectory(spool)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(spool)) {
+            return files.filter(file -> !file.getFileName().toString().startsWith(".")).toList();
+        }
+    }
+}
