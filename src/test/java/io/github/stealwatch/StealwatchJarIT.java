@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the built, shaded jar as a user would: {@code java -jar target/stealwatch.jar ...}. */
 class StealwatchJarIT {
@@ -66,6 +69,38 @@ class StealwatchJarIT {
     }
 
     @Test
+    void checksThisMachineAndPrintsOneStatusLine() throws Exception {
+        Result result = run("check", "--duration", "1s");
+
+        assertEquals(0, result.exitCode, result.toString());
+        assertTrue(result.out.matches("STEAL OK - steal \\d+\\.\\d% of CPU time over 1\\.0 s, counter sane "
+                + "\\| steal=\\d+\\.\\d%;;;0;100 steal_ticks=\\d+c\\n"), result.toString());
+    }
+
+    @Test
+    void twoAuditsStartedTogetherTakeTurnsAndLeaveOneGoodState(@TempDir Path temp) throws Exception {
+        String[] audit = {"audit", "--duration", "2s", "--state-file", temp.resolve("audit.state").toString(),
+            "--spool-dir", temp.resolve("spool").toString(), "--mail-to", "-"};
+        Started first = start(audit);
+        Started second = start(audit);
+
+        Result one = finish(first);
+        Result other = finish(second);
+
+        assertEquals(0, one.exitCode, one.toString());
+        assertEquals(0, other.exitCode, other.toString());
+        // One wrote the first baseline; the other waited for the lock, then compared with it.
+        String logs = one.err + other.err;
+        assertEquals(1, logs.split("this run saves the first baseline", -1).length - 1, logs);
+        String state = Files.readString(temp.resolve("audit.state"));
+        assertTrue(state.startsWith("# stealwatch audit state v1\n") && state.endsWith("\n# end\n"), state);
+        try (var files = Files.list(temp)) {
+            assertEquals(List.of(".audit.state.lock", "audit.state"),
+                    files.map(file -> file.getFileName().toString()).sorted().toList(), "no temporary file is left");
+        }
+    }
+
+    @Test
     void aMissingProcRootExits3() throws Exception {
         Result result = run("watch", "--proc-root", "/nonexistent", "--mail-to", "-");
 
@@ -78,21 +113,34 @@ class StealwatchJarIT {
     }
 
     private static Result run(String... args) throws IOException, InterruptedException {
+        return finish(start(args));
+    }
+
+    /** Starts the jar; standard error goes to a file so neither stream can fill up and stall it. */
+    private static Started start(String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-jar");
         command.add(System.getProperty("stealwatch.jar", "target/stealwatch.jar"));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-        // Read both streams fully; they are small, and the process ends on its own.
-        byte[] out = process.getInputStream().readAllBytes();
-        byte[] err = process.getErrorStream().readAllBytes();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("stealwatch did not finish: " + command);
+        Path err = Files.createTempFile("stealwatch-it", ".err");
+        Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectError(err.toFile()).start();
+        return new Started(command, process, err);
+    }
+
+    private static Result finish(Started started) throws IOException, InterruptedException {
+        byte[] out = started.process.getInputStream().readAllBytes();
+        if (!started.process.waitFor(60, TimeUnit.SECONDS)) {
+            started.process.destroyForcibly();
+            throw new AssertionError("stealwatch did not finish: " + started.command);
         }
-        return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8),
-                new String(err, StandardCharsets.UTF_8));
+        String err = Files.readString(started.err);
+        Files.delete(started.err);
+        return new Result(started.process.exitValue(), new String(out, StandardCharsets.UTF_8), err);
+    }
+
+    private record Started(List<String> command, Process process, Path err) {
     }
 
     private record Result(int exitCode, String out, String err) {
