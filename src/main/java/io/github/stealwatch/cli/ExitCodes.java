@@ -12,8 +12,9 @@ final class ExitCodes {
     /** What {@code --help} says of each, in picocli's "code:description" form. */
     static final String HELP_HEADING = "%nExit codes:%n";
     static final String HELP_OK = "0:nothing anomalous was seen";
-    static final String HELP_ANOMALY = "2:a steal anomaly was reported (replay, watch --once), "
-            + "whether or not the mail went through";
+    static final String HELP_WARNING_OR_WAITING = "1:check: WARNING; flush: reports still wait in the spool";
+    static final String HELP_ANOMALY = "2:a steal anomaly was reported (replay, audit, watch --once, check: "
+            + "CRITICAL), mailed, spooled or printed";
     static final String HELP_CANNOT_MEASURE = "3:the input cannot be read or parsed, or the command line is wrong";
     static final String HELP_CANNOT_MEASURE_SPOOL = "3:the spool cannot be read, or the command line is wrong";
 

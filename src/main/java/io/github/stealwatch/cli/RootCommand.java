@@ -15,7 +15,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {WatchCommand.class, CheckCommand.class, AuditCommand.class, FlushCommand.class,
                 ReplayCommand.class, RecordCommand.class},
         exitCodeListHeading = ExitCodes.HELP_HEADING,
-        exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_ANOMALY, ExitCodes.HELP_CANNOT_MEASURE})
+        exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_WARNING_OR_WAITING, ExitCodes.HELP_ANOMALY,
+                ExitCodes.HELP_CANNOT_MEASURE})
 final class RootCommand {
 
     static final String VERBOSE = "--verbose";
