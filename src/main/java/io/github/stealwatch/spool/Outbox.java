@@ -49,17 +49,18 @@ public final class Outbox {
             return sendOrPrint(report);
         }
         try {
+            if (!Files.isDirectory(spool.directory())) {
+                // Nothing can be waiting: send without creating a spool the mail may never need
+                // (and that a user without write access to its parent could not create).
+                if (trySend(report)) {
+                    return Outcome.SENT;
+                }
+                return spool.exclusively(() -> addToSpool(report));
+            }
             return spool.exclusively(() -> {
                 FlushResult before = flushHoldingLock();
-                if (before.waiting() == 0) {
-                    try {
-                        send(report, sender.envelope(), null);
-                        LOG.info("report sent to {}", sender.destination());
-                        return Outcome.SENT;
-                    } catch (DeliveryException e) {
-                        LOG.error("could not send the report to {}: {}", sender.destination(), e.getMessage());
-                        LOG.debug("delivery failure", e);
-                    }
+                if (before.waiting() == 0 && trySend(report)) {
+                    return Outcome.SENT;
                 }
                 return addToSpool(report);
             });
@@ -82,6 +83,19 @@ public final class Outbox {
     /** Reports waiting in the spool now. */
     public int waiting() throws IOException {
         return spool == null ? 0 : spool.waiting().size();
+    }
+
+    /** Sends a new report; false, after logging why, when the server did not take it. */
+    private boolean trySend(Report report) throws IOException {
+        try {
+            send(report, sender.envelope(), null);
+            LOG.info("report sent to {}", sender.destination());
+            return true;
+        } catch (DeliveryException e) {
+            LOG.error("could not send the report to {}: {}", sender.destination(), e.getMessage());
+            LOG.debug("delivery failure", e);
+            return false;
+        }
     }
 
     private FlushResult flushHoldingLock() throws IOException {

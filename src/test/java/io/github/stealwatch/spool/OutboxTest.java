@@ -125,6 +125,18 @@ class OutboxTest {
     }
 
     @Test
+    void aSpoolThatCannotBeMadeDoesNotStopMailThatTheServerTakes() throws Exception {
+        Files.writeString(temp.resolve("not-a-directory"), "");
+        Outbox outbox = outbox(new Spool(temp.resolve("not-a-directory/spool"), 10, new SystemClock()));
+        startServer();
+
+        assertEquals(Outbox.Outcome.SENT, outbox.deliver(report("straight through")));
+
+        assertEquals(1, server.getReceivedMessages().length);
+        assertEquals("", err.toString());
+    }
+
+    @Test
     void flushingASpoolThatWasNeverMadeDoesNotMakeIt() throws Exception {
         Outbox outbox = outbox(spool(10));
 
