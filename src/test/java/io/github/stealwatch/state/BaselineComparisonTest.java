@@ -1,0 +1,69 @@
+package io.github.stealwatch.state;
+
+import static io.github.stealwatch.source.TestSamples.withCpus;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.stealwatch.detect.StealJumped;
+import io.github.stealwatch.detect.StealWentBack;
+import io.github.stealwatch.source.Boot;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class BaselineComparisonTest {
+
+    private static final long SECOND = 1_000_000_000L;
+    private static final Instant NOW = Instant.parse("2026-11-26T06:10:00Z");
+
+    private static AuditState state(String boot, long uptimeSeconds, long... cpuSteals) {
+        return AuditState.of(new Boot(boot, uptimeSeconds * SECOND), NOW, withCpus(0, cpuSteals));
+    }
+
+    @Test
+    void theFirstRunHasNothingToCompare() {
+        BaselineComparison comparison = BaselineComparison.of(Optional.empty(), state("a", 600, 5, 5), 2);
+
+        assertEquals(BaselineComparison.Kind.FIRST_RUN, comparison.kind());
+        assertEquals(List.of(), comparison.anomalies());
+    }
+
+    @Test
+    void onTheSameBootStealMayRiseAsFastAsTheCpusCanBeStolen() {
+        // 600 s on one CPU: 60000 ticks at most; twice that with the margin for our own stalls.
+        BaselineComparison comparison = BaselineComparison.of(Optional.of(state("a", 1000, 100, 100)),
+                state("a", 1600, 60_100, 100), 2);
+
+        assertEquals(BaselineComparison.Kind.SAME_BOOT, comparison.kind());
+        assertEquals(List.of(), comparison.anomalies());
+        assertEquals(600 * SECOND, comparison.elapsedNanos());
+    }
+
+    @Test
+    void onTheSameBootGoingBackOrJumpingIsAnAnomalyPerLine() {
+        BaselineComparison comparison = BaselineComparison.of(Optional.of(state("a", 1000, 100, 100)),
+                state("a", 1600, 99, 500_100), 2);
+
+        assertEquals(List.of("cpu", "cpu0", "cpu1"), comparison.anomalies().stream().map(a -> a.line()).toList());
+        assertEquals(StealWentBack.class, comparison.anomalies().get(1).getClass());
+        assertEquals(StealJumped.class, comparison.anomalies().get(2).getClass());
+    }
+
+    @Test
+    void aNewBootIsANewBaselineWhateverTheCounters() {
+        BaselineComparison comparison = BaselineComparison.of(Optional.of(state("a", 1000, 100, 100)),
+                state("b", 30, 0, 0), 2);
+
+        assertEquals(BaselineComparison.Kind.NEW_BOOT, comparison.kind());
+        assertEquals(List.of(), comparison.anomalies());
+    }
+
+    @Test
+    void anUptimeLowerThanTheSavedOneOnTheSameBootIsNotCompared() {
+        BaselineComparison comparison = BaselineComparison.of(Optional.of(state("a", 1000, 100, 100)),
+                state("a", 900, 0, 0), 2);
+
+        assertEquals(BaselineComparison.Kind.UPTIME_WENT_BACK, comparison.kind());
+        assertEquals(List.of(), comparison.anomalies());
+    }
+}
