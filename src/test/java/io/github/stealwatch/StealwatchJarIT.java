@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.github.stealwatch.source.ProcRoots;
 import java.io.File;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,6 +100,62 @@ class StealwatchJarIT {
         try (var files = Files.list(temp)) {
             assertEquals(List.of(".audit.state.lock", "audit.state"),
                     files.map(file -> file.getFileName().toString()).sorted().toList(), "no temporary file is left");
+        }
+    }
+
+    @Test
+    void killedWithSignal9WhileSpoolingItLeavesOnlyWholeReports(@TempDir Path temp) throws Exception {
+        Path procRoot = Files.createDirectories(temp.resolve("proc"));
+        Path spool = temp.resolve("spool");
+        String healthy = ProcRoots.fixture("kvm-guest-2cpu-linux-6.18.txt");
+        String jumped = healthy.replaceFirst("^(cpu  (\\d+ ){7})\\d+", "$11844670130367");
+        ProcRoots.install(procRoot, healthy);
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        // The counter jumps and falls back every 40 ms: with --samples 1 and no cooldown, the watch
+        // makes reports as fast as it can, the mail server is down, and every one goes to the spool.
+        AtomicBoolean flipping = new AtomicBoolean(true);
+        Thread flipper = new Thread(() -> {
+            for (int flip = 0; flipping.get(); flip++) {
+                try {
+                    ProcRoots.install(procRoot, flip % 2 == 0 ? jumped : healthy);
+                    Thread.sleep(40);
+                } catch (IOException | InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        flipper.start();
+        try {
+            for (int round = 0; round < 3; round++) {
+                Started watch = start("-q", "watch", "--proc-root", procRoot.toString(), "--interval", "10ms",
+                        "--samples", "1", "--cooldown", "0s", "--spool-dir", spool.toString(), "--spool-max", "100000",
+                        "--smtp-host", "127.0.0.1", "--smtp-port", Integer.toString(closedPort));
+                Thread.sleep(1500 + 170L * round);
+                watch.process().destroyForcibly(); // SIGKILL, wherever it is
+                watch.process().waitFor(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            flipping.set(false);
+            flipper.join();
+        }
+        long spooled;
+        try (var files = Files.list(spool)) {
+            spooled = files.filter(file -> file.getFileName().toString().endsWith(".report")).count();
+        }
+        assertTrue(spooled > 10, "the watch should have spooled many reports, not " + spooled);
+
+        // Every file the kills left is a whole report: flush sends them all and leaves nothing.
+        Result flush = run("flush", "--spool-dir", spool.toString(), "--smtp-host", "127.0.0.1",
+                "--smtp-port", Integer.toString(SMTP.getSmtp().getPort()));
+
+        assertEquals(0, flush.exitCode, flush.toString());
+        assertEquals("sent " + spooled + ", still waiting 0 in " + spool + "\n", flush.out);
+        assertEquals(spooled, SMTP.getReceivedMessages().length);
+        try (var files = Files.list(spool)) {
+            assertEquals(List.of(".lock"), files.map(file -> file.getFileName().toString()).toList());
         }
     }
 
