@@ -25,7 +25,12 @@ public final class Cli {
                     boolean verbose = ErrorMessages.isVerbose(parseResult);
                     boolean quiet = ErrorMessages.isQuiet(parseResult);
                     if (verbose && quiet) {
-                        throw new ParameterException(parseResult.commandSpec().commandLine(),
+                        CommandLine.ParseResult last = parseResult;
+                        while (last.hasSubcommand()) {
+                            last = last.subcommand();
+                        }
+                        // Blamed on the subcommand, so check still prints its UNKNOWN line.
+                        throw new ParameterException(last.commandSpec().commandLine(),
                                 "--verbose and --quiet exclude each other");
                     }
                     LogLevels.apply(verbose, quiet);

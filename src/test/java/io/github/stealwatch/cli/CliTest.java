@@ -78,7 +78,15 @@ class CliTest {
         CliRun run = CliRun.run("--verbose", "--quiet", "watch");
 
         assertEquals(3, run.exitCode, run.toString());
-        assertTrue(run.err.startsWith("stealwatch: --verbose and --quiet exclude each other"), run.toString());
+        assertTrue(run.err.startsWith("stealwatch watch: --verbose and --quiet exclude each other"), run.toString());
+    }
+
+    @Test
+    void evenThatIsAnUnknownStatusLineForCheck() {
+        CliRun run = CliRun.run("check", "-v", "-q");
+
+        assertEquals(3, run.exitCode, run.toString());
+        assertEquals("STEAL UNKNOWN - --verbose and --quiet exclude each other\n", run.out);
     }
 
     @Test
