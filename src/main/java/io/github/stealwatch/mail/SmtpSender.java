@@ -3,6 +3,7 @@ package io.github.stealwatch.mail;
 import io.github.stealwatch.report.Report;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
@@ -56,6 +57,9 @@ public final class SmtpSender implements ReportSender {
             } else {
                 Transport.send(message);
             }
+        } catch (SendFailedException e) {
+            // The server is up and talking, and refused this message's sender, recipient or data.
+            throw new DeliveryException(oneLine(e), e, true);
         } catch (MessagingException e) {
             throw new DeliveryException(oneLine(e), e);
         } catch (IllegalArgumentException badAddress) {

@@ -59,7 +59,7 @@ public final class Outbox {
             }
             return spool.exclusively(() -> {
                 FlushResult before = flushHoldingLock();
-                if (before.waiting() == 0 && trySend(report)) {
+                if (before.onlyPassedOverWait() && trySend(report)) {
                     return Outcome.SENT;
                 }
                 return addToSpool(report);
@@ -75,7 +75,7 @@ public final class Outbox {
     /** Sends the spooled reports, oldest first, until the spool is empty or the server fails. */
     public FlushResult flush() throws IOException {
         if (spool == null || !Files.isDirectory(spool.directory())) {
-            return new FlushResult(0, 0); // nothing was ever spooled: do not create the directory to say so
+            return FlushResult.EMPTY; // nothing was ever spooled: do not create the directory to say so
         }
         return spool.exclusively(this::flushHoldingLock);
     }
@@ -98,31 +98,43 @@ public final class Outbox {
         }
     }
 
+    /**
+     * Sends the spooled reports oldest first. A server that cannot be reached stops the flush: the
+     * rest wait behind the oldest. A report the server refuses, or a file that cannot be read, is
+     * passed over and stays: it must not hold back every report after it.
+     */
     private FlushResult flushHoldingLock() throws IOException {
         List<Path> waiting = spool.waiting();
         int sent = 0;
+        int passedOver = 0;
         for (Path file : waiting) {
             SpooledReport spooled;
             try {
                 spooled = spool.read(file);
             } catch (IllegalArgumentException | IOException e) {
                 LOG.error("cannot read the spooled report {}: {}; left where it is", file, e.getMessage());
+                passedOver++;
                 continue;
             }
             try {
                 send(spooled.report(), spooled.envelope(), file);
+                sent++;
             } catch (DeliveryException e) {
-                LOG.warn("could not send the spooled report {} to {}: {}", file, spooled.envelope().to(),
-                        e.getMessage());
-                break;
+                if (!e.refusedByServer()) {
+                    LOG.warn("could not send the spooled report {} to {}: {}", file, spooled.envelope().to(),
+                            e.getMessage());
+                    break;
+                }
+                LOG.error("the server refused the spooled report {} to {}: {}; it stays in the spool, and the "
+                        + "reports after it go on", file, spooled.envelope().to(), e.getMessage());
+                passedOver++;
             }
-            sent++;
         }
         int left = waiting.size() - sent;
         if (sent > 0) {
             LOG.info("sent {} spooled report(s); {} still waiting in {}", sent, left, spool.directory());
         }
-        return new FlushResult(sent, left);
+        return new FlushResult(sent, left, passedOver);
     }
 
     /**

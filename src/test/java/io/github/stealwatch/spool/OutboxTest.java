@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.github.stealwatch.mail.Envelope;
+import io.github.stealwatch.mail.RefusingSmtpServer;
 import io.github.stealwatch.mail.SilentSmtpServer;
 import io.github.stealwatch.mail.SmtpSender;
 import io.github.stealwatch.mail.SmtpSettings;
@@ -20,6 +21,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,8 +59,8 @@ class OutboxTest {
         assertEquals(1, outbox.waiting());
 
         startServer();
-        assertEquals(new FlushResult(1, 0), outbox.flush());
-        assertEquals(new FlushResult(0, 0), outbox.flush());
+        assertEquals(new FlushResult(1, 0, 0), outbox.flush());
+        assertEquals(new FlushResult(0, 0, 0), outbox.flush());
 
         MimeMessage[] received = server.getReceivedMessages();
         assertEquals(1, received.length);
@@ -82,6 +84,21 @@ class OutboxTest {
         assertEquals("second", received[1].getSubject());
         assertEquals("third", received[2].getSubject());
         assertEquals(0, outbox.waiting());
+    }
+
+    @Test
+    void aReportTheServerRefusesStaysButDoesNotHoldBackTheOnesAfterIt() throws Exception {
+        try (RefusingSmtpServer relay = new RefusingSmtpServer("typo@example.org")) {
+            Spool spool = spool(10);
+            Outbox toTypo = outbox(relay.port(), new Envelope("stealwatch@web-7", "typo@example.org"), spool);
+            Outbox fixed = outbox(relay.port(), envelope(), spool);
+
+            assertEquals(Outbox.Outcome.SPOOLED, toTypo.deliver(report("to a recipient the relay refuses")));
+            assertEquals(Outbox.Outcome.SENT, fixed.deliver(report("after the address was fixed")));
+
+            assertEquals(List.of("ops@example.org"), relay.delivered());
+            assertEquals(new FlushResult(0, 1, 1), fixed.flush(), "the refused one stays for a person to see");
+        }
     }
 
     @Test
@@ -140,13 +157,17 @@ class OutboxTest {
     void flushingASpoolThatWasNeverMadeDoesNotMakeIt() throws Exception {
         Outbox outbox = outbox(spool(10));
 
-        assertEquals(new FlushResult(0, 0), outbox.flush());
+        assertEquals(new FlushResult(0, 0, 0), outbox.flush());
         assertTrue(!Files.exists(temp.resolve("spool")));
     }
 
     private Outbox outbox(Spool spool) {
-        SmtpSender sender = new SmtpSender(SmtpSettings.plain("127.0.0.1", port)
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)), envelope());
+        return outbox(port, envelope(), spool);
+    }
+
+    private Outbox outbox(int serverPort, Envelope envelope, Spool spool) {
+        SmtpSender sender = new SmtpSender(SmtpSettings.plain("127.0.0.1", serverPort)
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)), envelope);
         return new Outbox(sender, spool, new FakeClock(), new PrintWriter(err));
     }
 
