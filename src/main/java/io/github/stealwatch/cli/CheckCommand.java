@@ -1,10 +1,10 @@
 package io.github.stealwatch.cli;
 
-import io.github.stealwatch.check.CheckWindow;
 import io.github.stealwatch.check.JsonVerdict;
 import io.github.stealwatch.check.PluginLine;
 import io.github.stealwatch.check.Thresholds;
 import io.github.stealwatch.check.Verdict;
+import io.github.stealwatch.check.WindowRun;
 import io.github.stealwatch.report.ReportFormatter;
 import io.github.stealwatch.report.ReportSink;
 import io.github.stealwatch.source.HostFacts;
@@ -13,8 +13,6 @@ import io.github.stealwatch.source.ProcStatReader;
 import io.github.stealwatch.spool.BackgroundOutbox;
 import io.github.stealwatch.spool.Outbox;
 import io.github.stealwatch.time.Clock;
-import io.github.stealwatch.watch.SamplingLoop;
-import io.github.stealwatch.watch.Watchdog;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -73,28 +71,19 @@ final class CheckCommand implements Callable<Integer>, StatusOnFailure {
         Clock clock = RootCommand.of(spec).clock;
         HostFacts host = HostFactsReader.read(sampling.procRoot);
         ProcStatReader reader = new ProcStatReader(sampling.procRoot, clock);
-        CheckWindow window = new CheckWindow(new Thresholds(warning, critical));
-        Verdict verdict;
+        ReportFormatter formatter = new ReportFormatter(host, reader.statFile() + ", every "
+                + DurationConverter.format(sampling.interval) + " for " + DurationConverter.format(duration));
+        WindowRun window = new WindowRun(reader, clock, sampling.interval.toNanos(), duration.toNanos(),
+                new Thresholds(warning, critical), 0);
         // A check typed by hand answers on the terminal; it mails only when --mail-to is given.
         boolean mailing = spec.commandLine().getParseResult().hasMatchedOption("--mail-to");
         Outbox outbox = new Outbox(mail.sender(spec, host), null, clock, spec.commandLine().getErr());
-        try (BackgroundOutbox delivery = new BackgroundOutbox(outbox)) {
+        Verdict verdict;
+        try (BackgroundOutbox delivery = new BackgroundOutbox(outbox);
+             StopOnSignal signals = new StopOnSignal(window::stop)) {
             ReportSink sink = mailing ? delivery : report -> { };
-            Watchdog watchdog = detection.watchdog(new ReportFormatter(host, reader.statFile() + ", every "
-                    + DurationConverter.format(sampling.interval) + " for " + DurationConverter.format(duration)),
-                    sink, window);
-            SamplingLoop loop = new SamplingLoop(reader, clock, sampling.interval.toNanos(), sample -> {
-                window.sampled(sample);
-                watchdog.accept(sample);
-            });
-            long endNanos = clock.monotonicNanos() + duration.toNanos();
-            loop.start();
-            try (StopOnSignal signals = new StopOnSignal(loop)) {
-                loop.run(() -> clock.monotonicNanos() >= endNanos);
-                watchdog.finish();
-                delivery.close();
-            }
-            verdict = window.verdict();
+            verdict = window.run(null, listener -> detection.watchdog(formatter, sink, listener)).verdict();
+            delivery.close();
         }
         print(spec.commandLine().getOut(), verdict, format == Format.json);
         return verdict.state().exitCode();
@@ -108,13 +97,8 @@ final class CheckCommand implements Callable<Integer>, StatusOnFailure {
     }
 
     private void validate() {
-        sampling.validate(spec);
+        sampling.validate(spec, duration);
         detection.validate(spec);
-        if (duration.compareTo(sampling.interval) < 0) {
-            throw new ParameterException(spec.commandLine(), "--duration " + DurationConverter.format(duration)
-                    + " is shorter than --interval " + DurationConverter.format(sampling.interval)
-                    + ": nothing to compare");
-        }
         requirePercent(warning, "--warning");
         requirePercent(critical, "--critical");
         if (warning != null && critical != null && warning > critical) {

@@ -71,7 +71,7 @@ final class RecordCommand implements Callable<Integer> {
                 throw e;
             }
             LOG.info("recording {} to {} for {}", reader.statFile(), out, DurationConverter.format(duration));
-            try (StopOnSignal signals = new StopOnSignal(loop)) {
+            try (StopOnSignal signals = new StopOnSignal(loop::stop)) {
                 loop.run(() -> clock.monotonicNanos() >= endNanos);
                 writer.close();
             }

@@ -23,4 +23,13 @@ final class SamplingOptions {
             throw new ParameterException(spec.commandLine(), "--interval must be positive");
         }
     }
+
+    /** Also checks that a window of {@code duration} holds at least two samples to compare. */
+    void validate(CommandSpec spec, Duration duration) {
+        validate(spec);
+        if (duration.compareTo(interval) < 0) {
+            throw new ParameterException(spec.commandLine(), "--duration " + DurationConverter.format(duration)
+                    + " is shorter than --interval " + DurationConverter.format(interval) + ": nothing to compare");
+        }
+    }
 }

@@ -1,12 +1,11 @@
 package io.github.stealwatch.cli;
 
-import io.github.stealwatch.watch.SamplingLoop;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Ends a sampling loop cleanly on SIGINT or SIGTERM: the JVM's shutdown hook stops the loop, then
- * waits until the command has sent what it recorded and {@link #close()}d this.
+ * Ends a sampling command cleanly on SIGINT or SIGTERM: the JVM's shutdown hook asks it to stop,
+ * then waits until the command has sent what it recorded and {@link #close()}d this.
  */
 final class StopOnSignal implements AutoCloseable {
 
@@ -16,9 +15,10 @@ final class StopOnSignal implements AutoCloseable {
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Thread hook;
 
-    StopOnSignal(SamplingLoop loop) {
+    /** @param stop makes the sampling return soon; called on the shutdown hook's thread */
+    StopOnSignal(Runnable stop) {
         hook = new Thread(() -> {
-            loop.stop();
+            stop.run();
             try {
                 finished.await(WAIT_MINUTES, TimeUnit.MINUTES);
             } catch (InterruptedException e) {

@@ -63,7 +63,7 @@ final class WatchCommand implements Callable<Integer> {
             SamplingLoop loop = new SamplingLoop(reader, clock, sampling.interval.toNanos(), watchdog);
             loop.start();
             LOG.info("watching {}; reports go to {}", source, sender.destination());
-            try (StopOnSignal signals = new StopOnSignal(loop)) {
+            try (StopOnSignal signals = new StopOnSignal(loop::stop)) {
                 loop.run(() -> once && watchdog.reportsMade() > 0);
                 watchdog.finish();
                 delivery.close();
