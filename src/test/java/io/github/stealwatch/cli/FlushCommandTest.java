@@ -3,14 +3,12 @@ package io.github.stealwatch.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
+import io.github.stealwatch.mail.LateSmtpServer;
 import io.github.stealwatch.source.GrowingStat;
 import io.github.stealwatch.source.ProcRoots;
 import io.github.stealwatch.time.FakeClock;
 import jakarta.mail.internet.MimeMessage;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,8 +32,7 @@ class FlushCommandTest {
     private Path procRoot;
     private Path spool;
     private GrowingStat stat;
-    private int port;
-    private GreenMail server;
+    private LateSmtpServer server;
     private final FakeClock clock = new FakeClock();
 
     @BeforeEach
@@ -45,16 +42,12 @@ class FlushCommandTest {
         stat = new GrowingStat(procRoot, "kvm-guest-2cpu-linux-6.18.txt");
         clock.onSleep(() -> stat.step(10, 0));
         ProcRoots.installBoot(procRoot, BOOT, "1000.00");
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        server = new LateSmtpServer();
     }
 
     @AfterEach
     void stopServer() {
-        if (server != null) {
-            server.stop();
-        }
+        server.close();
     }
 
     @Test
@@ -66,13 +59,13 @@ class FlushCommandTest {
         assertEquals(1, down.exitCode, down.toString());
         assertEquals("sent 0, still waiting 1 in " + spool + "\n", down.out);
 
-        startServer();
+        server.start();
         CliRun up = flush();
         assertEquals(0, up.exitCode, up.toString());
         assertEquals("sent 1, still waiting 0 in " + spool + "\n", up.out);
         assertEquals(0, flush().exitCode);
 
-        MimeMessage[] received = server.getReceivedMessages();
+        MimeMessage[] received = server.received();
         assertEquals(1, received.length, "delivered exactly once");
         assertEquals("ops@example.org", received[0].getAllRecipients()[0].toString());
         assertTrue(received[0].getSubject().startsWith("Steal counter misbehaved between audits on "));
@@ -83,12 +76,12 @@ class FlushCommandTest {
     @Test
     void theNextAuditDeliversWhatIsSpooledFirst() throws Exception {
         auditWithStealGoingBack();
-        startServer();
+        server.start();
 
         CliRun clean = audit();
 
         assertEquals(0, clean.exitCode, clean.toString());
-        assertEquals(1, server.getReceivedMessages().length);
+        assertEquals(1, server.received().length);
         assertEquals(List.of(), spooled());
     }
 
@@ -113,17 +106,12 @@ class FlushCommandTest {
     private CliRun audit() {
         return CliRun.run(clock, "audit", "--proc-root", procRoot.toString(),
                 "--state-file", temp.resolve("audit.state").toString(), "--spool-dir", spool.toString(),
-                "--mail-to", "ops@example.org", "--smtp-host", "127.0.0.1", "--smtp-port", Integer.toString(port));
+                "--mail-to", "ops@example.org", "--smtp-host", "127.0.0.1", "--smtp-port", Integer.toString(server.port()));
     }
 
     private CliRun flush() {
         return CliRun.run(clock, "flush", "--spool-dir", spool.toString(), "--smtp-host", "127.0.0.1",
-                "--smtp-port", Integer.toString(port));
-    }
-
-    private void startServer() {
-        server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
+                "--smtp-port", Integer.toString(server.port()));
     }
 
     private List<Path> spooled() throws Exception {

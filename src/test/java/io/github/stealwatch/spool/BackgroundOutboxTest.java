@@ -4,11 +4,10 @@ import static io.github.stealwatch.source.TestSamples.aggregateOnly;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.github.stealwatch.detect.MaxDelta;
 import io.github.stealwatch.detect.StealDetector;
 import io.github.stealwatch.mail.Envelope;
+import io.github.stealwatch.mail.LateSmtpServer;
 import io.github.stealwatch.mail.SilentSmtpServer;
 import io.github.stealwatch.mail.SmtpSender;
 import io.github.stealwatch.mail.SmtpSettings;
@@ -20,7 +19,6 @@ import io.github.stealwatch.trace.Recorder;
 import io.github.stealwatch.watch.Watchdog;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -62,27 +60,20 @@ class BackgroundOutboxTest {
 
     @Test
     void retriesTheSpoolUntilTheServerComesUpThenDeliversOnce() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        // Retries every 50 ms here; the shipped first wait is 30 s.
-        BackgroundOutbox delivery = new BackgroundOutbox(outbox(port, Duration.ofSeconds(5)),
-                Duration.ofMillis(50), Duration.ofMillis(200));
-        Watchdog watchdog = watchdog(delivery);
-        watchdog.accept(aggregateOnly(0, 100));
-        watchdog.accept(aggregateOnly(100, 50));
-        awaitSpooled(1);
+        try (LateSmtpServer server = new LateSmtpServer()) {
+            // Retries every 50 ms here; the shipped first wait is 30 s.
+            BackgroundOutbox delivery = new BackgroundOutbox(outbox(server.port(), Duration.ofSeconds(5)),
+                    Duration.ofMillis(50), Duration.ofMillis(200));
+            Watchdog watchdog = watchdog(delivery);
+            watchdog.accept(aggregateOnly(0, 100));
+            watchdog.accept(aggregateOnly(100, 50));
+            awaitSpooled(1);
 
-        GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        try {
-            assertTrue(server.waitForIncomingEmail(10_000, 1), "the retry should have delivered the report");
+            server.start();
+            assertTrue(server.awaitReceived(1, 10_000), "the retry should have delivered the report");
             delivery.close();
-            assertEquals(1, server.getReceivedMessages().length);
+            assertEquals(1, server.received().length);
             assertEquals(0, new Spool(temp, 10, new SystemClock()).waiting().size());
-        } finally {
-            server.stop();
         }
     }
 

@@ -3,10 +3,9 @@ package io.github.stealwatch.spool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.github.stealwatch.mail.Envelope;
+import io.github.stealwatch.mail.LateSmtpServer;
 import io.github.stealwatch.mail.RefusingSmtpServer;
 import io.github.stealwatch.mail.SilentSmtpServer;
 import io.github.stealwatch.mail.SmtpSender;
@@ -17,7 +16,6 @@ import io.github.stealwatch.time.FakeClock;
 import jakarta.mail.internet.MimeMessage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,21 +32,16 @@ class OutboxTest {
     Path temp;
 
     private final StringWriter err = new StringWriter();
-    private int port;
-    private GreenMail server;
+    private LateSmtpServer server;
 
     @BeforeEach
-    void pickAPortWhereNothingListensYet() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+    void aServerThatIsDownForNow() throws Exception {
+        server = new LateSmtpServer();
     }
 
     @AfterEach
     void stopServer() {
-        if (server != null) {
-            server.stop();
-        }
+        server.close();
     }
 
     @Test
@@ -58,11 +51,11 @@ class OutboxTest {
         assertEquals(Outbox.Outcome.SPOOLED, outbox.deliver(report("first")));
         assertEquals(1, outbox.waiting());
 
-        startServer();
+        server.start();
         assertEquals(new FlushResult(1, 0, 0), outbox.flush());
         assertEquals(new FlushResult(0, 0, 0), outbox.flush());
 
-        MimeMessage[] received = server.getReceivedMessages();
+        MimeMessage[] received = server.received();
         assertEquals(1, received.length);
         assertEquals("first", received[0].getSubject());
         assertEquals("ops@example.org", received[0].getAllRecipients()[0].toString());
@@ -75,10 +68,10 @@ class OutboxTest {
         outbox.deliver(report("first"));
         outbox.deliver(report("second"));
 
-        startServer();
+        server.start();
         assertEquals(Outbox.Outcome.SENT, outbox.deliver(report("third")));
 
-        MimeMessage[] received = server.getReceivedMessages();
+        MimeMessage[] received = server.received();
         assertEquals(3, received.length);
         assertEquals("first", received[0].getSubject());
         assertEquals("second", received[1].getSubject());
@@ -120,10 +113,10 @@ class OutboxTest {
         assertEquals(Outbox.Outcome.DROPPED, outbox.deliver(report("dropped 1")));
         assertEquals(Outbox.Outcome.DROPPED, outbox.deliver(report("dropped 2")));
 
-        startServer();
+        server.start();
         outbox.deliver(report("after"));
 
-        MimeMessage[] received = server.getReceivedMessages();
+        MimeMessage[] received = server.received();
         assertEquals(2, received.length);
         assertEquals("kept", received[0].getSubject());
         assertTrue(GreenMailUtil.getBody(received[0]).contains("Dropped:  2 other report(s) were dropped because "
@@ -145,11 +138,11 @@ class OutboxTest {
     void aSpoolThatCannotBeMadeDoesNotStopMailThatTheServerTakes() throws Exception {
         Files.writeString(temp.resolve("not-a-directory"), "");
         Outbox outbox = outbox(new Spool(temp.resolve("not-a-directory/spool"), 10, new SystemClock()));
-        startServer();
+        server.start();
 
         assertEquals(Outbox.Outcome.SENT, outbox.deliver(report("straight through")));
 
-        assertEquals(1, server.getReceivedMessages().length);
+        assertEquals(1, server.received().length);
         assertEquals("", err.toString());
     }
 
@@ -162,7 +155,7 @@ class OutboxTest {
     }
 
     private Outbox outbox(Spool spool) {
-        return outbox(port, envelope(), spool);
+        return outbox(server.port(), envelope(), spool);
     }
 
     private Outbox outbox(int serverPort, Envelope envelope, Spool spool) {
@@ -173,11 +166,6 @@ class OutboxTest {
 
     private Spool spool(int max) {
         return new Spool(temp.resolve("spool"), max, new SystemClock());
-    }
-
-    private void startServer() {
-        server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
     }
 
     private static Envelope envelope() {
