@@ -13,7 +13,7 @@ import java.util.Map;
  * Collects what a check needs from the samples of its window: the first and last (for the steal
  * share) and every line that tripped (told by the watchdog), and turns them into a {@link Verdict}.
  */
-public final class CheckWindow implements AnomalyListener {
+final class CheckWindow implements AnomalyListener {
 
     private final Thresholds thresholds;
     private final Map<String, Anomaly> firstTripByLine = new LinkedHashMap<>();
@@ -22,12 +22,12 @@ public final class CheckWindow implements AnomalyListener {
     private int samples;
     private int anomalousSamples;
 
-    public CheckWindow(Thresholds thresholds) {
+    CheckWindow(Thresholds thresholds) {
         this.thresholds = thresholds;
     }
 
     /** Takes every sample of the window, in order. */
-    public void sampled(Sample sample) {
+    void sampled(Sample sample) {
         if (first == null) {
             first = sample;
         }
@@ -43,7 +43,7 @@ public final class CheckWindow implements AnomalyListener {
         }
     }
 
-    public Verdict verdict() {
+    Verdict verdict() {
         if (samples < 2) {
             return Verdict.unknown("only " + samples + " sample(s) could be read in the window: nothing to compare");
         }

@@ -26,7 +26,7 @@ public final class Spool {
     /** The default bound: at one report an hour per anomaly, weeks of a dead relay. */
     public static final int DEFAULT_MAX_REPORTS = 1000;
 
-    static final String SUFFIX = ".report";
+    private static final String SUFFIX = ".report";
     private static final String LOCK_FILE = ".lock";
     private static final String DROPPED_FILE = ".dropped";
     /** Twelve digits sort as text in number order, and outlast any spool. */
