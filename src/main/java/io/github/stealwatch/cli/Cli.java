@@ -22,14 +22,19 @@ public final class Cli {
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors)
                 .setExecutionStrategy(parseResult -> {
+                    // Errors found before the subcommand runs are blamed on it, so check still
+                    // prints its UNKNOWN line.
+                    CommandLine.ParseResult last = parseResult;
+                    while (last.hasSubcommand()) {
+                        last = last.subcommand();
+                    }
+                    String configError = ((RootCommand) parseResult.commandSpec().userObject()).configError;
+                    if (configError != null) {
+                        throw new ParameterException(last.commandSpec().commandLine(), configError);
+                    }
                     boolean verbose = ErrorMessages.isVerbose(parseResult);
                     boolean quiet = ErrorMessages.isQuiet(parseResult);
                     if (verbose && quiet) {
-                        CommandLine.ParseResult last = parseResult;
-                        while (last.hasSubcommand()) {
-                            last = last.subcommand();
-                        }
-                        // Blamed on the subcommand, so check still prints its UNKNOWN line.
                         throw new ParameterException(last.commandSpec().commandLine(),
                                 "--verbose and --quiet exclude each other");
                     }
@@ -50,9 +55,9 @@ public final class Cli {
             root.configFile = ConfigFile.forArguments(args);
             root.configFile.checkKeys(commandLine.getCommandSpec());
         } catch (ConfigFile.BadConfigException e) {
-            commandLine.getErr().println("stealwatch: " + e.getMessage());
-            commandLine.getErr().flush();
-            return ExitCodes.CANNOT_MEASURE;
+            // Told once the command line is parsed, as the subcommand's error: check then still
+            // prints its UNKNOWN status line.
+            root.configError = e.getMessage();
         }
         commandLine.setDefaultValueProvider(root.configFile);
         return commandLine.execute(args);

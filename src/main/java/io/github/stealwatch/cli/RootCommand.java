@@ -42,6 +42,9 @@ final class RootCommand {
     /** The configuration file in use, or an empty one. */
     ConfigFile configFile = ConfigFile.NONE;
 
+    /** Why the configuration file was refused, or null; reported once the command line is parsed. */
+    String configError;
+
     RootCommand(Clock clock) {
         this.clock = clock;
     }

@@ -74,7 +74,7 @@ public final class Outbox {
 
     /** Sends the spooled reports, oldest first, until the spool is empty or the server fails. */
     public FlushResult flush() throws IOException {
-        if (spool == null || !Files.isDirectory(spool.directory())) {
+        if (spool == null || Files.notExists(spool.directory())) {
             return FlushResult.EMPTY; // nothing was ever spooled: do not create the directory to say so
         }
         return spool.exclusively(this::flushHoldingLock);

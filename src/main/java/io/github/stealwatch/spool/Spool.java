@@ -64,6 +64,9 @@ public final class Spool {
 
     /** Runs {@code work} holding the spool's lock, after clearing what a killed writer left behind. */
     <T> T exclusively(Work<T> work) throws IOException {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new IOException("the spool " + directory + " is not a directory");
+        }
         Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
         try (LockFile lock = LockFile.acquire(directory.resolve(LOCK_FILE), LOCK_WAIT, clock)) {
             removeTemporaries();

@@ -56,9 +56,10 @@ class ConfigFileTest {
 
         CliRun run = CliRun.run(clock, "check", "--config", config.toString());
 
+        String message = "unknown key(s) in " + config + ": mial-to (keys are option names without dashes, e.g. mail-to)";
         assertEquals(3, run.exitCode, run.toString());
-        assertEquals("stealwatch: unknown key(s) in " + config + ": mial-to (keys are option names without dashes, "
-                + "e.g. mail-to)\n", run.err);
+        assertEquals("stealwatch check: " + message + " (see 'stealwatch check --help')\n", run.err);
+        assertEquals("STEAL UNKNOWN - " + message + "\n", run.out, "monitoring still reads a status line");
     }
 
     @Test
@@ -66,7 +67,8 @@ class ConfigFileTest {
         CliRun run = CliRun.run(clock, "watch", "--config", temp.resolve("nope.properties").toString());
 
         assertEquals(3, run.exitCode, run.toString());
-        assertEquals("stealwatch: no such configuration file: " + temp.resolve("nope.properties") + "\n", run.err);
+        assertEquals("stealwatch watch: no such configuration file: " + temp.resolve("nope.properties")
+                + " (see 'stealwatch watch --help')\n", run.err);
     }
 
     @Test
@@ -77,8 +79,8 @@ class ConfigFileTest {
         CliRun run = CliRun.run(clock, "check", "--config", config.toString());
 
         assertEquals(3, run.exitCode, run.toString());
-        assertEquals("stealwatch: " + config + " holds a password but group or others may read it; run: chmod 600 "
-                + config + "\n", run.err);
+        assertEquals("stealwatch check: " + config + " holds a password but group or others may read it; run: "
+                + "chmod 600 " + config + " (see 'stealwatch check --help')\n", run.err);
     }
 
     @Test

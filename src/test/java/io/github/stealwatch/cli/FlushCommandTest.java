@@ -93,6 +93,16 @@ class FlushCommandTest {
         assertEquals("sent 0, still waiting 0 in " + spool + "\n", run.out);
     }
 
+    @Test
+    void aSpoolThatIsNotADirectoryIsOneLineAndExit3() throws Exception {
+        Files.writeString(spool, "");
+
+        CliRun run = flush();
+
+        assertEquals(3, run.exitCode, run.toString());
+        assertEquals("stealwatch flush: the spool " + spool + " is not a directory\n", run.err);
+    }
+
     /** The second audit finds cpu1's steal 5 ticks lower than the first saved it; the server is down. */
     private void auditWithStealGoingBack() throws Exception {
         assertEquals(0, audit().exitCode);
