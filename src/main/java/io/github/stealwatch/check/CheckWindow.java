@@ -3,6 +3,7 @@ package io.github.stealwatch.check;
 import io.github.stealwatch.detect.Anomaly;
 import io.github.stealwatch.report.AnomalyText;
 import io.github.stealwatch.source.Sample;
+import io.github.stealwatch.source.StatSnapshot;
 import io.github.stealwatch.watch.AnomalyListener;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ final class CheckWindow implements AnomalyListener {
     private final Thresholds thresholds;
     private final Map<String, Anomaly> firstTripByLine = new LinkedHashMap<>();
     private Sample first;
-    private Sample last;
+    private StatSnapshot last;
     private int samples;
     private int anomalousSamples;
 
@@ -26,10 +27,13 @@ final class CheckWindow implements AnomalyListener {
         this.thresholds = thresholds;
     }
 
-    /** Takes every sample of the window, in order. */
-    void sampled(Sample sample) {
+    /**
+     * Takes every sample of the window, in order. The last one is held as it comes: the verdict is
+     * asked for once the window is over and nothing reads into it any more.
+     */
+    void sampled(StatSnapshot sample) {
         if (first == null) {
-            first = sample;
+            first = sample.toSample();
         }
         last = sample;
         samples++;
@@ -47,6 +51,7 @@ final class CheckWindow implements AnomalyListener {
         if (samples < 2) {
             return Verdict.unknown("only " + samples + " sample(s) could be read in the window: nothing to compare");
         }
+        Sample last = this.last.toSample();
         StealShare share = StealShare.between(first.aggregate(), last.aggregate());
         long elapsed = last.monotonicNanos() - first.monotonicNanos();
         List<Anomaly> anomalies = List.copyOf(firstTripByLine.values());

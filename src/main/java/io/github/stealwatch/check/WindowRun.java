@@ -3,6 +3,7 @@ package io.github.stealwatch.check;
 import io.github.stealwatch.source.ProcStatReader;
 import io.github.stealwatch.source.Sample;
 import io.github.stealwatch.source.StatFormatException;
+import io.github.stealwatch.source.StatSnapshot;
 import io.github.stealwatch.time.Clock;
 import io.github.stealwatch.watch.AnomalyListener;
 import io.github.stealwatch.watch.SamplingLoop;
@@ -33,7 +34,7 @@ public final class WindowRun {
     private final SamplingLoop loop;
     private final List<Sample> rows = new ArrayList<>();
     private Watchdog watchdog;
-    private Sample last;
+    private StatSnapshot last;
 
     /** @param rowsKept how many of the first samples to keep for a table */
     public WindowRun(ProcStatReader reader, Clock clock, long intervalNanos, long lengthNanos,
@@ -62,7 +63,8 @@ public final class WindowRun {
         }
         loop.run(() -> clock.monotonicNanos() >= endNanos);
         watchdog.finish();
-        return new Result(List.copyOf(rows), last, window.verdict());
+        // Nothing reads into the last snapshot any more: it is whole until copied here.
+        return new Result(List.copyOf(rows), last.toSample(), window.verdict());
     }
 
     /** Ends the window early (a signal), with the verdict over what was sampled; safe from any thread. */
@@ -70,11 +72,11 @@ public final class WindowRun {
         loop.stop();
     }
 
-    private void accept(Sample sample) throws IOException {
+    private void accept(StatSnapshot sample) throws IOException {
         window.sampled(sample);
         watchdog.accept(sample);
         if (rows.size() < rowsKept) {
-            rows.add(sample);
+            rows.add(sample.toSample());
         }
         last = sample;
     }

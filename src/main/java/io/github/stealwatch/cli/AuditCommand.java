@@ -61,11 +61,12 @@ final class AuditCommand implements Callable<Integer> {
         Clock clock = RootCommand.of(spec).clock;
         HostFacts host = HostFactsReader.read(sampling.procRoot);
         Outbox outbox = new Outbox(mail.sender(spec, host), spooling.spool(spec), clock, spec.commandLine().getErr());
-        Audit audit = new Audit(new ProcStatReader(sampling.procRoot, clock), new BootReader(sampling.procRoot),
+        ProcStatReader reader = new ProcStatReader(sampling.procRoot, clock);
+        Audit audit = new Audit(reader, new BootReader(sampling.procRoot),
                 new StateStore(stateFile != null ? stateFile : StateLocations.stateFile()), outbox, clock, host,
                 new Audit.Window(sampling.interval.toNanos(), duration.toNanos(), detection.samples + 1, source()),
                 detection.cpusWhenUnlisted(), detection::watchdog);
-        try (StopOnSignal signals = new StopOnSignal(audit::stop)) {
+        try (reader; StopOnSignal signals = new StopOnSignal(audit::stop)) {
             return audit.run() == Audit.Outcome.CLEAN ? ExitCodes.OK : ExitCodes.ANOMALY_REPORTED;
         } catch (LockFile.HeldException e) {
             throw new IOException(e.getMessage() + "; is an earlier audit still running?", e);

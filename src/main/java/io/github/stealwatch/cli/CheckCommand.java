@@ -79,7 +79,8 @@ final class CheckCommand implements Callable<Integer>, StatusOnFailure {
         boolean mailing = spec.commandLine().getParseResult().hasMatchedOption("--mail-to");
         Outbox outbox = new Outbox(mail.sender(spec, host), null, clock, spec.commandLine().getErr());
         Verdict verdict;
-        try (BackgroundOutbox delivery = new BackgroundOutbox(outbox);
+        try (reader;
+             BackgroundOutbox delivery = new BackgroundOutbox(outbox);
              StopOnSignal signals = new StopOnSignal(window::stop)) {
             ReportSink sink = mailing ? delivery : report -> { };
             verdict = window.run(null, listener -> detection.watchdog(formatter, sink, listener)).verdict();

@@ -55,11 +55,12 @@ final class RecordCommand implements Callable<Integer> {
         Clock clock = RootCommand.of(spec).clock;
         ProcStatReader reader = new ProcStatReader(sampling.procRoot, clock);
         AtomicLong samples = new AtomicLong();
-        try (TraceWriter writer = new TraceWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8),
-                HostFactsReader.read(sampling.procRoot), clock.wallTime(),
-                reader.statFile() + ", every " + DurationConverter.format(sampling.interval))) {
+        try (reader;
+             TraceWriter writer = new TraceWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8),
+                     HostFactsReader.read(sampling.procRoot), clock.wallTime(),
+                     reader.statFile() + ", every " + DurationConverter.format(sampling.interval))) {
             SamplingLoop loop = new SamplingLoop(reader, clock, sampling.interval.toNanos(), sample -> {
-                writer.write(sample);
+                writer.write(sample.toSample());
                 samples.incrementAndGet();
             });
             long endNanos = clock.monotonicNanos() + duration.toNanos();

@@ -57,7 +57,7 @@ final class WatchCommand implements Callable<Integer> {
         ReportSender sender = mail.sender(spec, host);
         Outbox outbox = new Outbox(sender, spooling.spool(spec), clock, spec.commandLine().getErr());
         Watchdog watchdog;
-        try (BackgroundOutbox delivery = new BackgroundOutbox(outbox)) {
+        try (reader; BackgroundOutbox delivery = new BackgroundOutbox(outbox)) {
             delivery.retrySpooledReports();
             watchdog = detection.watchdog(new ReportFormatter(host, source), delivery);
             SamplingLoop loop = new SamplingLoop(reader, clock, sampling.interval.toNanos(), watchdog);

@@ -1,19 +1,35 @@
 package io.github.stealwatch.source;
 
 import io.github.stealwatch.time.Clock;
+import java.io.Closeable;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 
 /**
- * Reads {@code <proc-root>/stat} once per sample. The whole file is read in one go because the
- * kernel regenerates it on every open and its reported size is 0 (man 5 proc); the time is taken
- * right after the read, which is when the counters were snapshotted.
+ * Reads {@code <proc-root>/stat} once per sample without allocating: the file stays open and each
+ * sample re-reads it from offset 0 into the same buffer, which makes the kernel generate it afresh
+ * (fs/seq_file.c; top reads it the same way). Only the cpu block at the top is read and parsed.
+ * The time is taken right after the first read, which is when the kernel snapshotted the counters.
  */
-public final class ProcStatReader {
+public final class ProcStatReader implements Closeable {
+
+    /** Enough for the cpu block of 128 CPUs in one read; bigger hosts grow it once. */
+    private static final int FIRST_BUFFER_BYTES = 16 * 1024;
 
     private final Path statFile;
     private final Clock clock;
+    private byte[] bytes = new byte[FIRST_BUFFER_BYTES];
+    private ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    private FileChannel channel;
+    /** The identity of a regular file when it was opened; null for a generated (procfs) file. */
+    private Object openedFileKey;
 
     public ProcStatReader(Path procRoot, Clock clock) {
         this.statFile = procRoot.resolve("stat");
@@ -24,13 +40,90 @@ public final class ProcStatReader {
         return statFile;
     }
 
+    /** Reads a sample into a new, immutable {@link Sample}: for the one-shot reads of audit and tests. */
     public Sample read() throws IOException, StatFormatException {
-        byte[] bytes = Files.readAllBytes(statFile);
-        long readAt = clock.monotonicNanos();
+        StatSnapshot snapshot = new StatSnapshot();
+        readInto(snapshot);
+        return snapshot.toSample();
+    }
+
+    /**
+     * Reads a sample into {@code into}, overwriting it. A read that fails closes the file, so the
+     * next one opens it again: it may have been replaced, or its FUSE server (lxcfs) restarted.
+     */
+    public void readInto(StatSnapshot into) throws IOException, StatFormatException {
         try {
-            return StatParser.parse(bytes, bytes.length, readAt);
+            readCpuBlock(open(), into);
         } catch (StatFormatException e) {
+            close();
             throw new StatFormatException(statFile + " " + e.getMessage());
+        } catch (IOException e) {
+            close();
+            throw e;
         }
+    }
+
+    @Override
+    public void close() {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // Nothing was written through it: there is nothing to lose.
+            }
+            channel = null;
+        }
+    }
+
+    private void readCpuBlock(FileChannel file, StatSnapshot into) throws IOException, StatFormatException {
+        int length = 0;
+        long readAt = 0;
+        while (true) {
+            if (length == bytes.length) {
+                grow();
+            }
+            buffer.limit(bytes.length).position(length);
+            // Reads after the first go on from where it stopped, in the kernel's copy of the same snapshot.
+            int read = file.read(buffer, length);
+            if (length == 0) {
+                readAt = clock.monotonicNanos();
+            }
+            length += Math.max(read, 0);
+            if (StatParser.parseInto(bytes, length, read <= 0, readAt, into)) {
+                return;
+            }
+        }
+    }
+
+    private FileChannel open() throws IOException {
+        if (channel != null && !replaced()) {
+            return channel;
+        }
+        close();
+        channel = FileChannel.open(statFile, StandardOpenOption.READ);
+        // procfs reports a size of 0 and its stat file can be neither renamed over nor deleted, so
+        // only a regular file (a fixture, a copy) needs the per-read check for a replacement.
+        openedFileKey = channel.size() == 0 ? null : fileKey();
+        return channel;
+    }
+
+    private boolean replaced() throws IOException {
+        if (openedFileKey == null) {
+            return false;
+        }
+        try {
+            return !openedFileKey.equals(fileKey());
+        } catch (NoSuchFileException gone) {
+            return true;
+        }
+    }
+
+    private Object fileKey() throws IOException {
+        return Files.readAttributes(statFile, BasicFileAttributes.class).fileKey();
+    }
+
+    private void grow() {
+        bytes = Arrays.copyOf(bytes, bytes.length * 2);
+        buffer = ByteBuffer.wrap(bytes);
     }
 }

@@ -1,8 +1,6 @@
 package io.github.stealwatch.source;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Turns the bytes of one read of /proc/stat into a {@link Sample}. A pure function of its input:
@@ -21,45 +19,59 @@ public final class StatParser {
     }
 
     /**
-     * Parses the cpu block at the top of /proc/stat and stops at the first line after it (the
-     * {@code intr} line that follows can be very long on large hosts).
+     * Parses the cpu block at the top of /proc/stat into a new {@link Sample}; the input must be
+     * whole (a file read to its end, a state file's block).
      */
     public static Sample parse(byte[] data, int length, long monotonicNanos) throws StatFormatException {
-        CpuLine aggregate = null;
-        List<CpuLine> cpus = new ArrayList<>();
+        StatSnapshot snapshot = new StatSnapshot();
+        parseInto(data, length, true, monotonicNanos, snapshot);
+        return snapshot.toSample();
+    }
+
+    /**
+     * Parses the cpu block at the top of {@code data[0, length)} into {@code into}, allocating
+     * nothing unless the input is bad, and stops at the first line after the block (the {@code intr}
+     * line that follows can be very long on large hosts).
+     *
+     * @param endOfInput whether {@code data} holds the whole file; if not, input that ends inside the
+     *                   cpu block (or where another cpu line could still follow) is not an error
+     * @return false if the input ended before the cpu block did and more of it must be read
+     */
+    public static boolean parseInto(byte[] data, int length, boolean endOfInput, long monotonicNanos,
+                                    StatSnapshot into) throws StatFormatException {
+        into.begin(monotonicNanos);
         int lineStart = 0;
         int lineNumber = 1;
-        while (lineStart < length && startsWithCpu(data, lineStart, length)) {
+        while (true) {
+            if (length - lineStart < CPU.length) {
+                if (!endOfInput && couldStartCpuLine(data, lineStart, length)) {
+                    return false;
+                }
+                break;
+            }
+            if (!startsWithCpu(data, lineStart, length)) {
+                break;
+            }
             int lineEnd = indexOf(data, (byte) '\n', lineStart, length);
             if (lineEnd < 0) {
+                if (!endOfInput) {
+                    return false;
+                }
                 throw new StatFormatException("truncated cpu line (no end of line)", lineNumber,
                         text(data, lineStart, length));
             }
-            CpuLine line = parseCpuLine(data, lineStart, lineEnd, lineNumber);
-            if (aggregate == null) {
-                if (!line.isAggregate()) {
-                    throw new StatFormatException("the aggregate cpu line must come first", lineNumber,
-                            text(data, lineStart, lineEnd));
-                }
-                aggregate = line;
-            } else if (line.isAggregate()) {
-                throw new StatFormatException("a second aggregate cpu line", lineNumber,
-                        text(data, lineStart, lineEnd));
-            } else {
-                requireAscending(cpus, line, lineNumber, text(data, lineStart, lineEnd));
-                cpus.add(line);
-            }
+            parseLineInto(data, lineStart, lineEnd, lineNumber, into);
             lineStart = lineEnd + 1;
             lineNumber++;
         }
-        if (aggregate == null) {
+        if (into.lineCount() == 0) {
             if (length == 0) {
                 throw new StatFormatException("empty input: no cpu line");
             }
             throw new StatFormatException("no cpu line at the top: this is not /proc/stat", 1,
                     text(data, 0, indexOfOrEnd(data, length)));
         }
-        return new Sample(monotonicNanos, aggregate, cpus);
+        return true;
     }
 
     /**
@@ -71,75 +83,96 @@ public final class StatParser {
         if (!startsWithCpu(data, from, to)) {
             throw new StatFormatException("not a cpu line", lineNumber, text(data, from, to));
         }
-        int nameEnd = from + CPU.length;
+        StatSnapshot one = new StatSnapshot();
+        one.begin(0);
+        parseCounters(data, from, to, lineNumber, one, one.addLine(cpuNumber(data, from, to, lineNumber)));
+        return one.lineAt(0);
+    }
+
+    /** Parses a line known to start with "cpu" and checks its place in the block. */
+    private static void parseLineInto(byte[] data, int from, int to, int lineNumber, StatSnapshot into)
+            throws StatFormatException {
+        int cpu = cpuNumber(data, from, to, lineNumber);
+        if (into.lineCount() == 0 && cpu != CpuLine.AGGREGATE) {
+            throw new StatFormatException("the aggregate cpu line must come first", lineNumber,
+                    text(data, from, to));
+        }
+        if (into.lineCount() > 0 && cpu == CpuLine.AGGREGATE) {
+            throw new StatFormatException("a second aggregate cpu line", lineNumber, text(data, from, to));
+        }
+        // The kernel prints online CPUs in ascending order, with gaps where CPUs are offline.
+        if (into.lineCount() > 1 && cpu <= into.lastCpuNumber()) {
+            throw new StatFormatException("cpu lines out of order or repeated", lineNumber, text(data, from, to));
+        }
+        parseCounters(data, from, to, lineNumber, into, into.addLine(cpu));
+    }
+
+    /** The N of {@code cpuN}, or {@link CpuLine#AGGREGATE} for the bare {@code cpu} of the aggregate line. */
+    private static int cpuNumber(byte[] data, int from, int to, int lineNumber) throws StatFormatException {
+        int digitsFrom = from + CPU.length;
+        int nameEnd = digitsFrom;
         while (nameEnd < to && isDigit(data[nameEnd])) {
             nameEnd++;
         }
-        if (nameEnd == to || data[nameEnd] != ' ') {
+        int digits = nameEnd - digitsFrom;
+        // The kernel prints "cpu%d": no leading zero, and a number that fits an int.
+        if (nameEnd == to || data[nameEnd] != ' ' || digits > 9 || (digits > 1 && data[digitsFrom] == '0')) {
             throw new StatFormatException("bad cpu name", lineNumber, text(data, from, to));
         }
-        int cpu = nameEnd == from + CPU.length ? CpuLine.AGGREGATE : cpuNumber(data, from + CPU.length, nameEnd,
-                lineNumber, text(data, from, to));
-
-        long[] counters = new long[Column.values().length];
-        int count = 0;
-        int pos = nameEnd;
-        while (pos < to) {
-            if (data[pos] == ' ') {
-                pos++;
-                continue;
-            }
-            int numberEnd = pos;
-            long value = 0;
-            while (numberEnd < to && data[numberEnd] != ' ') {
-                byte b = data[numberEnd];
-                if (!isDigit(b)) {
-                    throw new StatFormatException("counter " + (count + 1) + " is not a number",
-                            lineNumber, text(data, from, to));
-                }
-                int digit = b - '0';
-                if (Long.compareUnsigned(value, U64_MAX_DIV_10) > 0
-                        || (value == U64_MAX_DIV_10 && digit > U64_MAX_LAST_DIGIT)) {
-                    throw new StatFormatException("counter " + (count + 1) + " is larger than 2^64-1",
-                            lineNumber, text(data, from, to));
-                }
-                value = value * 10 + digit;
-                numberEnd++;
-            }
-            if (count == counters.length) {
-                // A future kernel may add columns; keep them so a recorded trace stays faithful.
-                counters = java.util.Arrays.copyOf(counters, count * 2);
-            }
-            counters[count++] = value;
-            pos = numberEnd;
-        }
-        if (count < Column.MIN_COLUMNS) {
-            throw new StatFormatException("only " + count + " counters, but steal is counter "
-                    + Column.MIN_COLUMNS + ": this kernel does not report steal time", lineNumber,
-                    text(data, from, to));
-        }
-        String name = new String(data, from, nameEnd - from, StandardCharsets.US_ASCII);
-        return new CpuLine(name, cpu, java.util.Arrays.copyOf(counters, count));
-    }
-
-    private static int cpuNumber(byte[] data, int from, int to, int lineNumber, String line)
-            throws StatFormatException {
-        if (to - from > 9) {
-            throw new StatFormatException("cpu number out of range", lineNumber, line);
+        if (digits == 0) {
+            return CpuLine.AGGREGATE;
         }
         int number = 0;
-        for (int i = from; i < to; i++) {
+        for (int i = digitsFrom; i < nameEnd; i++) {
             number = number * 10 + (data[i] - '0');
         }
         return number;
     }
 
-    private static void requireAscending(List<CpuLine> cpus, CpuLine line, int lineNumber, String text)
+    /** Parses the counters after the name into {@code line}, the last line added to {@code into}. */
+    private static void parseCounters(byte[] data, int from, int to, int lineNumber, StatSnapshot into, int line)
             throws StatFormatException {
-        // The kernel prints online CPUs in ascending order, with gaps where CPUs are offline.
-        if (!cpus.isEmpty() && cpus.get(cpus.size() - 1).cpu() >= line.cpu()) {
-            throw new StatFormatException("cpu lines out of order or repeated", lineNumber, text);
+        int pos = from + CPU.length;
+        while (pos < to && data[pos] != ' ') {
+            pos++;
         }
+        while (pos < to) {
+            if (data[pos] == ' ') {
+                pos++;
+                continue;
+            }
+            long value = 0;
+            for (; pos < to && data[pos] != ' '; pos++) {
+                byte b = data[pos];
+                if (!isDigit(b)) {
+                    throw new StatFormatException("counter " + (into.columnCount(line) + 1) + " is not a number",
+                            lineNumber, text(data, from, to));
+                }
+                int digit = b - '0';
+                if (Long.compareUnsigned(value, U64_MAX_DIV_10) > 0
+                        || (value == U64_MAX_DIV_10 && digit > U64_MAX_LAST_DIGIT)) {
+                    throw new StatFormatException("counter " + (into.columnCount(line) + 1)
+                            + " is larger than 2^64-1", lineNumber, text(data, from, to));
+                }
+                value = value * 10 + digit;
+            }
+            into.addCounter(line, value);
+        }
+        if (into.columnCount(line) < Column.MIN_COLUMNS) {
+            throw new StatFormatException("only " + into.columnCount(line) + " counters, but steal is counter "
+                    + Column.MIN_COLUMNS + ": this kernel does not report steal time", lineNumber,
+                    text(data, from, to));
+        }
+    }
+
+    /** Whether the few bytes left could be the start of "cpu": then only more input can tell. */
+    private static boolean couldStartCpuLine(byte[] data, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (data[i] != CPU[i - from]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean startsWithCpu(byte[] data, int from, int to) {

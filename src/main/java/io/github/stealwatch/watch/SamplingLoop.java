@@ -1,7 +1,9 @@
 package io.github.stealwatch.watch;
 
+import io.github.stealwatch.source.AlternatingSnapshots;
 import io.github.stealwatch.source.ProcStatReader;
 import io.github.stealwatch.source.Sample;
+import io.github.stealwatch.source.StatSnapshot;
 import io.github.stealwatch.source.StatFormatException;
 import io.github.stealwatch.time.Clock;
 import java.io.IOException;
@@ -25,6 +27,7 @@ public final class SamplingLoop {
     private final Clock clock;
     private final long intervalNanos;
     private final SampleSink sink;
+    private final AlternatingSnapshots snapshots = new AlternatingSnapshots();
 
     private long startNanos;
     private long slot;
@@ -44,14 +47,14 @@ public final class SamplingLoop {
 
     /** Takes the first sample; a file that cannot be read or parsed now is an error for the caller. */
     public void start() throws IOException, StatFormatException {
-        startWith(reader.read());
+        reader.readInto(snapshots.spare());
+        begin(snapshots.filled());
     }
 
     /** Starts from a sample the caller already read (audit reads one for its baseline first). */
     public void startWith(Sample first) throws IOException {
-        startNanos = clock.monotonicNanos();
-        slot = 0;
-        sink.accept(first);
+        snapshots.spare().set(first);
+        begin(snapshots.filled());
     }
 
     /** Samples until {@link #stop()} is called or {@code finished} says so, checked after each sample. */
@@ -105,9 +108,8 @@ public final class SamplingLoop {
 
     /** Takes one sample and hands it on; a read that fails is logged and sampling goes on. */
     void tick() throws IOException {
-        Sample sample;
         try {
-            sample = reader.read();
+            reader.readInto(snapshots.spare());
         } catch (IOException | StatFormatException e) {
             if (!failing && !stopRequested) {
                 LOG.warn("cannot read {}: {}; will keep trying", reader.statFile(),
@@ -120,6 +122,12 @@ public final class SamplingLoop {
             LOG.info("{} reads again", reader.statFile());
             failing = false;
         }
-        sink.accept(sample);
+        sink.accept(snapshots.filled());
+    }
+
+    private void begin(StatSnapshot first) throws IOException {
+        startNanos = clock.monotonicNanos();
+        slot = 0;
+        sink.accept(first);
     }
 }

@@ -7,7 +7,9 @@ import io.github.stealwatch.detect.StealDetector;
 import io.github.stealwatch.report.AnomalyText;
 import io.github.stealwatch.report.ReportFormatter;
 import io.github.stealwatch.report.ReportSink;
+import io.github.stealwatch.source.AlternatingSnapshots;
 import io.github.stealwatch.source.Sample;
+import io.github.stealwatch.source.StatSnapshot;
 import io.github.stealwatch.trace.Recorder;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The watch itself, one sample at a time: detect, record, report, re-arm. Used alike by watch
  * (live samples) and replay (a trace's samples), and never reads a clock: all time comes from the
- * samples' own stamps. While an anomaly goes on, it reports at most once per cooldown.
+ * samples' own stamps. While an anomaly goes on, it reports at most once per cooldown. A healthy
+ * sample allocates nothing; a sample is copied only to be kept in a recording.
  */
 public final class Watchdog implements SampleSink {
 
@@ -30,7 +33,8 @@ public final class Watchdog implements SampleSink {
     private final ReportSink sink;
     private final AnomalyListener listener;
 
-    private Sample previous;
+    private final AlternatingSnapshots ownSnapshots = new AlternatingSnapshots();
+    private StatSnapshot previous;
     private boolean reportedBefore;
     private long lastTriggerNanos;
     private long suppressedSamples;
@@ -53,22 +57,20 @@ public final class Watchdog implements SampleSink {
     }
 
     @Override
-    public void accept(Sample sample) {
+    public void accept(StatSnapshot sample) {
         if (previous != null) {
             List<Anomaly> anomalies = anomalies(detector.compare(previous, sample));
-            if (!anomalies.isEmpty()) {
-                listener.anomalous(sample, anomalies);
-            }
-            if (recorder.isRecording()) {
-                recorder.add(sample, anomalies);
-            } else if (!anomalies.isEmpty()) {
-                trip(sample, anomalies);
-            }
-            if (recorder.isFull()) {
-                report();
+            if (!anomalies.isEmpty() || recorder.isRecording()) {
+                keep(sample.toSample(), anomalies);
             }
         }
         previous = sample;
+    }
+
+    /** Takes a sample from a trace or a test, which come as kept samples. */
+    public void accept(Sample sample) {
+        ownSnapshots.spare().set(sample);
+        accept(ownSnapshots.filled());
     }
 
     /** Sends what is being recorded, cut short: the input ended or the watch is stopping. */
@@ -82,6 +84,20 @@ public final class Watchdog implements SampleSink {
         return reportsMade;
     }
 
+    private void keep(Sample sample, List<Anomaly> anomalies) {
+        if (!anomalies.isEmpty()) {
+            listener.anomalous(sample, anomalies);
+        }
+        if (recorder.isRecording()) {
+            recorder.add(sample, anomalies);
+        } else {
+            trip(sample, anomalies);
+        }
+        if (recorder.isFull()) {
+            report();
+        }
+    }
+
     private void trip(Sample sample, List<Anomaly> anomalies) {
         long sinceLastTrigger = sample.monotonicNanos() - lastTriggerNanos;
         if (reportedBefore && sinceLastTrigger < cooldownNanos) {
@@ -93,7 +109,7 @@ public final class Watchdog implements SampleSink {
         }
         LOG.warn("{} on {}: recording the samples that follow", AnomalyText.describe(anomalies.get(0)),
                 anomalies.get(0).line());
-        recorder.start(previous, sample, anomalies, suppressedSamples);
+        recorder.start(previous.toSample(), sample, anomalies, suppressedSamples);
         reportedBefore = true;
         lastTriggerNanos = sample.monotonicNanos();
         suppressedSamples = 0;
@@ -105,6 +121,9 @@ public final class Watchdog implements SampleSink {
     }
 
     private static List<Anomaly> anomalies(List<Event> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
         List<Anomaly> anomalies = new ArrayList<>(events.size());
         for (Event event : events) {
             if (event instanceof Anomaly anomaly) {

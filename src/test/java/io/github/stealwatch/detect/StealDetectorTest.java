@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.stealwatch.AllocationMeter;
 import io.github.stealwatch.source.CpuLine;
+import io.github.stealwatch.source.ProcRoots;
 import io.github.stealwatch.source.Sample;
+import io.github.stealwatch.source.StatParser;
+import io.github.stealwatch.source.StatSnapshot;
 import io.github.stealwatch.source.TestSamples;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -151,5 +156,19 @@ class StealDetectorTest {
         Sample after = aggregateOnly(100, 3);
 
         assertEquals(List.of(), AUTO_ONE_CPU.compare(before, after)); // wrapped by 5: a rise of 5
+    }
+
+    @Test
+    void comparingHealthySnapshotsOfAThousandCpusAllocatesNothing() throws Exception {
+        byte[] bytes = ProcRoots.fixture("scaled-1024cpu.txt").getBytes(StandardCharsets.US_ASCII);
+        StatSnapshot before = new StatSnapshot();
+        StatSnapshot after = new StatSnapshot();
+        StatParser.parseInto(bytes, bytes.length, true, 0, before);
+        StatParser.parseInto(bytes, bytes.length, true, 100_000_000, after);
+
+        long allocated = AllocationMeter.bytesAllocated(10, 1000, () -> AUTO_ONE_CPU.compare(before, after));
+
+        AllocationMeter.assertNonePerRun(allocated, 1000);
+        assertEquals(List.of(), AUTO_ONE_CPU.compare(before, after));
     }
 }

@@ -3,7 +3,9 @@ package io.github.stealwatch.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.stealwatch.AllocationMeter;
 import io.github.stealwatch.time.FakeClock;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ProcStatReaderTest {
+
+    private static final int RUNS = 1000;
 
     @TempDir
     Path procRoot;
@@ -36,6 +40,42 @@ class ProcStatReaderTest {
         install("cpu-gaps.txt");
 
         assertEquals(3, reader.read().cpus().size());
+    }
+
+    @Test
+    void readsACpuBlockLargerThanItsFirstBuffer() throws Exception {
+        install("scaled-1024cpu.txt");
+
+        Sample sample = new ProcStatReader(procRoot, new FakeClock()).read();
+
+        assertEquals(1024, sample.cpus().size());
+        assertEquals(StatParserTest.parse("scaled-1024cpu.txt").cpus(), sample.cpus());
+    }
+
+    @Test
+    void opensTheFileAgainAfterAReadFailed() throws Exception {
+        install("kvm-guest-2cpu-linux-6.18.txt");
+        ProcStatReader reader = new ProcStatReader(procRoot, new FakeClock());
+        reader.read();
+        Files.writeString(procRoot.resolve("stat"), "garbage\n"); // rewritten in place, not renamed
+        assertThrows(StatFormatException.class, reader::read);
+
+        install("cpu-gaps.txt");
+
+        assertEquals(3, reader.read().cpus().size());
+    }
+
+    @Test
+    void aReadOfTheLiveProcStatAllocatesNothing() throws Exception {
+        Path proc = Path.of("/proc");
+        assumeTrue(Files.isReadable(proc.resolve("stat")), "needs Linux's /proc/stat");
+        StatSnapshot snapshot = new StatSnapshot();
+        try (ProcStatReader reader = new ProcStatReader(proc, new FakeClock())) {
+            long allocated = AllocationMeter.bytesAllocated(100, RUNS, () -> reader.readInto(snapshot));
+
+            AllocationMeter.assertNonePerRun(allocated, RUNS);
+            assertEquals(Runtime.getRuntime().availableProcessors(), snapshot.cpuCount());
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.stealwatch.AllocationMeter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class StatParserTest {
+
+    private static final int RUNS = 200;
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -81,6 +84,8 @@ class StatParserTest {
             cpu0 1 2 3 4 5 6 7 8.5     | counter 8 is not a number
             cpu0                       | bad cpu name
             cpu0 1 2 3 4 5 6 7         | only 7 counters
+            cpu01 1 2 3 4 5 6 7 8      | bad cpu name
+            cpu1234567890 1 2 3 4 5 6 7 8 | bad cpu name
             intr 1 2 3                 | not a cpu line
             """)
     void rejectsMalformedLines(String text, String problem) {
@@ -94,6 +99,53 @@ class StatParserTest {
         String text = "cpu  1 2 3 4 5 6 7 8 9 10\ncpu0 1 2 3 4 5 6 7 8 9 10\nintr 12 garbage that is never read\n";
 
         assertEquals(1, parse(text.getBytes(StandardCharsets.US_ASCII)).cpus().size());
+    }
+
+    @Test
+    void inputCutInsideTheCpuBlockAsksForMoreUnlessItIsTheEnd() throws Exception {
+        byte[] bytes = ProcRoots.fixture("kvm-guest-2cpu-linux-6.18.txt").getBytes(StandardCharsets.US_ASCII);
+        int intrLine = new String(bytes, StandardCharsets.US_ASCII).indexOf("intr ");
+        StatSnapshot snapshot = new StatSnapshot();
+
+        for (int cut = 0; cut < bytes.length; cut++) {
+            // Until the 'i' of intr is read, another cpu line might still follow.
+            boolean whole = cut > intrLine;
+            assertEquals(whole, StatParser.parseInto(bytes, cut, false, 0, snapshot), "cut at " + cut);
+        }
+        assertEquals(2, snapshot.cpuCount());
+    }
+
+    @Test
+    void aSnapshotReusedForASmallerReadHoldsOnlyTheNewLines() throws Exception {
+        StatSnapshot snapshot = new StatSnapshot();
+        byte[] large = fixtureBytes("cpu-gaps.txt");
+        byte[] small = fixtureBytes("xen-guest-1cpu-linux-4.9.txt");
+        StatParser.parseInto(large, large.length, true, 1, snapshot);
+
+        StatParser.parseInto(small, small.length, true, 42, snapshot);
+
+        assertEquals(parse(small), snapshot.toSample());
+    }
+
+    @Test
+    void parsesAThousandCpusWithoutAllocating() throws Exception {
+        byte[] bytes = fixtureBytes("scaled-1024cpu.txt");
+        StatSnapshot snapshot = new StatSnapshot();
+
+        long allocated = AllocationMeter.bytesAllocated(10, RUNS,
+                () -> StatParser.parseInto(bytes, bytes.length, true, 0, snapshot));
+
+        AllocationMeter.assertNonePerRun(allocated, RUNS);
+        assertEquals(1024, snapshot.cpuCount());
+        long sum = 0;
+        for (int i = 0; i < snapshot.cpuCount(); i++) {
+            sum += snapshot.cpuSteal(i);
+        }
+        assertEquals(sum, snapshot.aggregateSteal());
+    }
+
+    private static byte[] fixtureBytes(String fixture) throws IOException {
+        return ProcRoots.fixture(fixture).getBytes(StandardCharsets.US_ASCII);
     }
 
     static Sample parse(String fixture) throws IOException, StatFormatException {

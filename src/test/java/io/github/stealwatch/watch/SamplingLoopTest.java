@@ -2,12 +2,20 @@ package io.github.stealwatch.watch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.stealwatch.AllocationMeter;
+import io.github.stealwatch.detect.MaxDelta;
+import io.github.stealwatch.detect.StealDetector;
+import io.github.stealwatch.report.CollectingSink;
+import io.github.stealwatch.report.ReportFormatter;
+import io.github.stealwatch.source.HostFacts;
 import io.github.stealwatch.source.ProcRoots;
 import io.github.stealwatch.source.ProcStatReader;
 import io.github.stealwatch.source.Sample;
 import io.github.stealwatch.source.StatFormatException;
 import io.github.stealwatch.time.FakeClock;
+import io.github.stealwatch.trace.Recorder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SamplingLoopTest {
 
     private static final long INTERVAL = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final int SAMPLES = 1000;
 
     @TempDir
     Path procRoot;
@@ -31,7 +40,8 @@ class SamplingLoopTest {
     @BeforeEach
     void setUp() throws Exception {
         install("kvm-guest-2cpu-linux-6.18.txt");
-        loop = new SamplingLoop(new ProcStatReader(procRoot, clock), clock, INTERVAL, samples::add);
+        loop = new SamplingLoop(new ProcStatReader(procRoot, clock), clock, INTERVAL,
+                sample -> samples.add(sample.toSample()));
     }
 
     @Test
@@ -102,6 +112,24 @@ class SamplingLoopTest {
         loop.run(() -> false);
 
         assertEquals(1, samples.size());
+    }
+
+    @Test
+    void aTickOfTheWatchOnTheLiveProcStatAllocatesNothing() throws Exception {
+        Path proc = Path.of("/proc");
+        assumeTrue(Files.isReadable(proc.resolve("stat")), "needs Linux's /proc/stat");
+        Watchdog watchdog = new Watchdog(new StealDetector(new MaxDelta.Auto(), 1), new Recorder(20), 0,
+                new ReportFormatter(new HostFacts("h", "k"), "test"), new CollectingSink());
+        SamplingLoop live = new SamplingLoop(new ProcStatReader(proc, clock), clock, INTERVAL, watchdog);
+        live.start();
+
+        long bytes = AllocationMeter.bytesAllocated(100, SAMPLES, () -> {
+            clock.advanceMillis(100);
+            live.tick();
+        });
+
+        AllocationMeter.assertNonePerRun(bytes, SAMPLES);
+        assertEquals(0, watchdog.reportsMade());
     }
 
     private void install(String fixture) throws Exception {
