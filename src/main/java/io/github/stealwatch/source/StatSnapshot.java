@@ -90,14 +90,17 @@ public final class StatSnapshot {
         return lineCount++;
     }
 
-    /** Appends the next counter to {@code line}, which must be the last line added. */
-    void addCounter(int line, long value) {
-        int column = columnCounts[line];
-        if (column == stride) {
+    /** Sets counter {@code column} of {@code line}, which must be the last line added. */
+    void setCounter(int line, int column, long value) {
+        if (column >= stride) {
             widen();
         }
         counters[line * stride + column] = value;
-        columnCounts[line] = column + 1;
+    }
+
+    /** Sets how many counters {@code line} has, once they are all set. */
+    void setColumnCount(int line, int columns) {
+        columnCounts[line] = columns;
     }
 
     int columnCount(int line) {
@@ -115,9 +118,11 @@ public final class StatSnapshot {
 
     private void setLine(CpuLine cpuLine) {
         int line = addLine(cpuLine.cpu());
-        for (long counter : cpuLine.counters()) {
-            addCounter(line, counter);
+        long[] values = cpuLine.counters();
+        for (int column = 0; column < values.length; column++) {
+            setCounter(line, column, values[column]);
         }
+        setColumnCount(line, values.length);
     }
 
     CpuLine lineAt(int line) {
@@ -131,7 +136,8 @@ public final class StatSnapshot {
         int wider = stride * 2;
         long[] moved = new long[cpuNumbers.length * wider];
         for (int line = 0; line < lineCount; line++) {
-            System.arraycopy(counters, line * stride, moved, line * wider, columnCounts[line]);
+            // The line being parsed has no count yet: move all its room.
+            System.arraycopy(counters, line * stride, moved, line * wider, stride);
         }
         counters = moved;
         stride = wider;
