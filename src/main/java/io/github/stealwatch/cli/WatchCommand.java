@@ -65,6 +65,7 @@ final class WatchCommand implements Callable<Integer> {
             LOG.info("watching {}; reports go to {}", source, sender.destination());
             try (StopOnSignal signals = new StopOnSignal(loop::stop)) {
                 loop.run(() -> once && watchdog.reportsMade() > 0);
+                LOG.info("stopping; sampling timing: {}", loop.cadence().summary());
                 watchdog.finish();
                 delivery.close();
             }

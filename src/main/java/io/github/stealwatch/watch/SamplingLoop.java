@@ -28,6 +28,7 @@ public final class SamplingLoop {
     private final long intervalNanos;
     private final SampleSink sink;
     private final AlternatingSnapshots snapshots = new AlternatingSnapshots();
+    private final Cadence cadence;
 
     private long startNanos;
     private long slot;
@@ -43,12 +44,15 @@ public final class SamplingLoop {
         this.clock = clock;
         this.intervalNanos = intervalNanos;
         this.sink = sink;
+        this.cadence = new Cadence(intervalNanos);
     }
 
     /** Takes the first sample; a file that cannot be read or parsed now is an error for the caller. */
     public void start() throws IOException, StatFormatException {
         reader.readInto(snapshots.spare());
-        begin(snapshots.filled());
+        StatSnapshot first = snapshots.filled();
+        begin(first);
+        cadence.sampled(first.monotonicNanos());
     }
 
     /** Starts from a sample the caller already read (audit reads one for its baseline first). */
@@ -79,6 +83,11 @@ public final class SamplingLoop {
                 Thread.interrupted();
             }
         }
+    }
+
+    /** How far the time between samples strayed from the interval so far. */
+    public Cadence cadence() {
+        return cadence;
     }
 
     /** Makes {@link #run} return soon, without waiting for the next sample; safe from any thread. */
@@ -116,18 +125,22 @@ public final class SamplingLoop {
                         e instanceof NoSuchFileException ? "no such file" : e.getMessage());
             }
             failing = true;
+            cadence.restart(); // the next interval spans the failed read: not a measure of timing
             return;
         }
         if (failing) {
             LOG.info("{} reads again", reader.statFile());
             failing = false;
         }
-        sink.accept(snapshots.filled());
+        StatSnapshot sample = snapshots.filled();
+        cadence.sampled(sample.monotonicNanos());
+        sink.accept(sample);
     }
 
     private void begin(StatSnapshot first) throws IOException {
         startNanos = clock.monotonicNanos();
         slot = 0;
+        cadence.restart();
         sink.accept(first);
     }
 }
