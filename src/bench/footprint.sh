@@ -1,0 +1,38 @@
+#!/bin/bash
+# Resident memory (VmRSS) of a steady watch that has mailed one report: starts stealwatch watch on
+# a copy of this machine's /proc/stat, makes the copy's steal counter jump by 1.8e12 ticks (the
+# article's figure) after 3 s, so that the watch records and mails one report through the SMTP
+# server at SMTP_HOST:SMTP_PORT (default localhost:25, e.g. postfix), and reads VmRSS at WAIT s (60).
+#
+# Usage: src/bench/footprint.sh [JVM option...]   (default: the options of systemd/stealwatch.service)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source src/bench/lib.sh
+SMTP_HOST=${SMTP_HOST:-localhost}
+SMTP_PORT=${SMTP_PORT:-25}
+WAIT=${WAIT:-60}
+if ! (echo > "/dev/tcp/$SMTP_HOST/$SMTP_PORT") 2>/dev/null; then
+    echo "no SMTP server at $SMTP_HOST:$SMTP_PORT (apt-get install postfix && postfix start)" >&2
+    exit 1
+fi
+ensure_jar
+if (($# == 0)); then
+    read -r -a options <<< "$(unit_jvm_options systemd/stealwatch.service)"
+else
+    options=("$@")
+fi
+root=$(mktemp -d)
+trap 'kill -TERM $(jobs -p) 2>/dev/null || true; rm -rf "$root"' EXIT
+cp /proc/stat "$root/stat"
+
+java "${options[@]}" -jar target/stealwatch.jar watch --proc-root "$root" --mail-to root \
+    --smtp-host "$SMTP_HOST" --smtp-port "$SMTP_PORT" 2>"$root/log" &
+pid=$!
+sleep 3
+# The jump, written beside and renamed over, as a test would: the watch sees the new file.
+awk '$1 == "cpu" { $9 = sprintf("%.0f", $9 + 1844670130367); sub(/^cpu /, "cpu  ") } { print }' "$root/stat" > "$root/stat.new"
+mv "$root/stat.new" "$root/stat"
+sleep $((WAIT - 3))
+rss=$(rss_kib $pid)
+grep -q "report sent to" "$root/log" || { echo "the watch did not mail its report:" >&2; cat "$root/log" >&2; exit 1; }
+echo "VmRSS $((rss / 1024)).$((rss % 1024 * 10 / 1024)) MiB at ${WAIT} s, after mailing one report, with: ${options[*]}"
