@@ -25,8 +25,11 @@ root=$(mktemp -d)
 trap 'kill -TERM $(jobs -p) 2>/dev/null || true; rm -rf "$root"' EXIT
 cp /proc/stat "$root/stat"
 
-java "${options[@]}" -jar target/stealwatch.jar watch --proc-root "$root" --mail-to root \
-    --smtp-host "$SMTP_HOST" --smtp-port "$SMTP_PORT" 2>"$root/log" &
+# Logs go to a file that the watch takes for the journal, as it would under systemd (JOURNAL_STREAM
+# names the file's device and inode), so that it runs the code it runs as a service.
+touch "$root/log"
+JOURNAL_STREAM=$(stat -c '%d:%i' "$root/log") java "${options[@]}" -jar target/stealwatch.jar watch \
+    --proc-root "$root" --mail-to root --smtp-host "$SMTP_HOST" --smtp-port "$SMTP_PORT" 2>>"$root/log" &
 pid=$!
 sleep 3
 # The jump, written beside and renamed over, as a test would: the watch sees the new file.

@@ -16,9 +16,6 @@ import java.time.format.DateTimeFormatter;
  */
 public final class LogLineLayout extends LayoutBase<ILoggingEvent> {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
-            .withZone(ZoneId.systemDefault());
-
     private final boolean journal;
 
     public LogLineLayout() {
@@ -35,14 +32,21 @@ public final class LogLineLayout extends LayoutBase<ILoggingEvent> {
         if (journal) {
             line.append('<').append(syslogPriority(event.getLevel())).append('>');
         } else {
-            line.append(TIME.format(Instant.ofEpochMilli(event.getTimeStamp()))).append(' ')
-                    .append(String.format("%-5s", event.getLevel())).append(' ');
+            String level = event.getLevel().toString();
+            line.append(Time.FORMAT.format(Instant.ofEpochMilli(event.getTimeStamp()))).append(' ')
+                    .append(level).append(" ".repeat(Math.max(1, 6 - level.length())));
         }
         line.append(event.getFormattedMessage()).append(CoreConstants.LINE_SEPARATOR);
         if (event.getThrowableProxy() != null) {
             line.append(ThrowableProxyUtil.asString(event.getThrowableProxy())).append(CoreConstants.LINE_SEPARATOR);
         }
         return line.toString();
+    }
+
+    /** Loaded on the first line that shows a time: under the journal, java.time's formatting never is. */
+    private static final class Time {
+        static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+                .withZone(ZoneId.systemDefault());
     }
 
     /** syslog(3) priorities: err 3, warning 4, info 6, debug 7. */
