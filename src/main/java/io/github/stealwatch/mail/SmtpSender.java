@@ -18,7 +18,7 @@ public final class SmtpSender implements ReportSender {
 
     private final SmtpSettings settings;
     private final Envelope envelope;
-    private final Session session;
+    private Session session; // made on the first send: a run that mails nothing never loads it
 
     /** @throws IllegalArgumentException when an address does not parse, so the CLI can refuse it at start */
     public SmtpSender(SmtpSettings settings, Envelope envelope) {
@@ -26,6 +26,16 @@ public final class SmtpSender implements ReportSender {
         this.envelope = envelope;
         address(envelope.from(), "--mail-from");
         address(envelope.to(), "--mail-to");
+    }
+
+    private synchronized Session session() {
+        if (session == null) {
+            session = Session.getInstance(properties(settings));
+        }
+        return session;
+    }
+
+    private static Properties properties(SmtpSettings settings) {
         Properties properties = new Properties();
         properties.setProperty("mail.smtp.host", settings.host());
         properties.setProperty("mail.smtp.port", Integer.toString(settings.port()));
@@ -40,13 +50,13 @@ public final class SmtpSender implements ReportSender {
         if (settings.user() != null) {
             properties.setProperty("mail.smtp.auth", "true");
         }
-        this.session = Session.getInstance(properties);
+        return properties;
     }
 
     @Override
     public void send(Report report, Envelope to) throws DeliveryException {
         try {
-            MimeMessage message = new MimeMessage(session);
+            MimeMessage message = new MimeMessage(session());
             message.setFrom(address(to.from(), "From"));
             message.setRecipient(Message.RecipientType.TO, address(to.to(), "To"));
             message.setSubject(report.subject(), StandardCharsets.UTF_8.name());
