@@ -30,10 +30,15 @@ median_ms() {
 }
 
 read -r -a oneshot <<< "$(unit_jvm_options systemd/stealwatch-audit.service)"
+# The unit points at the installed archive: here the columns are without one, then with one made here.
+for i in "${!oneshot[@]}"; do
+    [[ ${oneshot[i]} == -XX:SharedArchiveFile=* ]] && unset 'oneshot[i]'
+done
+oneshot=("${oneshot[@]}")
 training=(audit --duration 1s --state-file "$work/state" --spool-dir "$work/spool" --mail-to -)
 java -XX:ArchiveClassesAtExit="$work/stealwatch.jsa" -Xlog:disable "${oneshot[@]}" -jar target/stealwatch.jar \
     "${training[@]}" > /dev/null 2>&1 || true
-with_cds=("${oneshot[@]}" -XX:SharedArchiveFile="$work/stealwatch.jsa" -Xlog:disable -Xlog:all=warning:stderr)
+with_cds=("${oneshot[@]}" -XX:SharedArchiveFile="$work/stealwatch.jsa")
 
 hello=$(median_ms 0 java -cp "$work" Hello)
 echo "$(nproc) CPUs, $(java -version 2>&1 | head -1); median of $RUNS runs, wall time"
