@@ -55,6 +55,17 @@ class StealwatchJarIT {
     }
 
     @Test
+    void logsThroughItsOwnLayoutOnStandardError() throws Exception {
+        // Fails in a jar whose META-INF/services lost the logging configurator: logback's default
+        // layout would show a thread name and a logger instead.
+        Result result = run("replay", trace(), "--mail-to", "-");
+
+        assertTrue(result.err.lines().anyMatch(line -> line.matches(
+                "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARN  .*: recording the samples that follow")),
+                result.toString());
+    }
+
+    @Test
     void printsItsVersion() throws Exception {
         Result result = run("--version");
 

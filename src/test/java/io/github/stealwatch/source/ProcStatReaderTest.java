@@ -79,6 +79,19 @@ class ProcStatReaderTest {
     }
 
     @Test
+    void keepsAStandInOpenAndReReadsItFromTheStartEachTime() throws Exception {
+        install("kvm-guest-2cpu-linux-6.18.txt");
+        Path stat = procRoot.resolve("stat");
+        try (ProcStatReader reader = ProcStatReader.ofStandIn(stat, new FakeClock())) {
+            reader.read();
+            // Rewritten in place, as the kernel regenerates /proc/stat: the same open file shows it.
+            Files.writeString(stat, ProcRoots.fixture("cpu-gaps.txt"));
+
+            assertEquals(3, reader.read().cpus().size());
+        }
+    }
+
+    @Test
     void namesTheFileInAParseError() throws Exception {
         install("truncated.txt");
 
