@@ -48,11 +48,6 @@ public final class StatSnapshot {
         return counters[Column.STEAL.ordinal()];
     }
 
-    /** The counter of the aggregate line in {@code column}. */
-    public long aggregate(Column column) {
-        return counters[column.ordinal()];
-    }
-
     /** Overwrites this snapshot with a copy of {@code sample}. */
     public void set(Sample sample) {
         begin(sample.monotonicNanos());
