@@ -2,6 +2,7 @@ package io.github.stealwatch.audit;
 
 import io.github.stealwatch.check.Thresholds;
 import io.github.stealwatch.check.WindowRun;
+import io.github.stealwatch.detect.StealDetector;
 import io.github.stealwatch.disk.LockFile;
 import io.github.stealwatch.report.AuditReportFormatter;
 import io.github.stealwatch.report.Report;
@@ -52,13 +53,13 @@ public final class Audit {
     private final Clock clock;
     private final HostFacts host;
     private final Window window;
-    private final int cpusWhenUnlisted;
+    private final StealDetector betweenRuns;
     private final WatchdogFactory watchdogs;
     private final WindowRun windowRun;
 
-    /** @param cpusWhenUnlisted CPUs the aggregate line covers when a sample lists none */
+    /** @param betweenRuns judges the counters against the last run's, over the uptime between them */
     public Audit(ProcStatReader reader, BootReader boots, StateStore store, Outbox outbox, Clock clock,
-                 HostFacts host, Window window, int cpusWhenUnlisted, WatchdogFactory watchdogs) {
+                 HostFacts host, Window window, StealDetector betweenRuns, WatchdogFactory watchdogs) {
         this.reader = reader;
         this.boots = boots;
         this.store = store;
@@ -66,7 +67,7 @@ public final class Audit {
         this.clock = clock;
         this.host = host;
         this.window = window;
-        this.cpusWhenUnlisted = cpusWhenUnlisted;
+        this.betweenRuns = betweenRuns;
         this.watchdogs = watchdogs;
         this.windowRun = new WindowRun(reader, clock, window.intervalNanos(), window.lengthNanos(), Thresholds.NONE,
                 window.rowsKept());
@@ -78,7 +79,7 @@ public final class Audit {
             deliverSpooled();
             Sample first = reader.read();
             AuditState now = AuditState.of(boots.read(), clock.wallTime(), first);
-            BaselineComparison comparison = BaselineComparison.of(previous(), now, cpusWhenUnlisted);
+            BaselineComparison comparison = BaselineComparison.of(previous(), now, betweenRuns);
             log(comparison);
 
             List<Report> windowReports = new ArrayList<>();

@@ -65,7 +65,7 @@ final class AuditCommand implements Callable<Integer> {
         Audit audit = new Audit(reader, new BootReader(sampling.procRoot),
                 new StateStore(stateFile != null ? stateFile : StateLocations.stateFile()), outbox, clock, host,
                 new Audit.Window(sampling.interval.toNanos(), duration.toNanos(), detection.samples + 1, source()),
-                detection.cpusWhenUnlisted(), detection::watchdog);
+                detection.betweenRuns(), detection::watchdog);
         try (reader; StopOnSignal signals = new StopOnSignal(audit::stop)) {
             return audit.run() == Audit.Outcome.CLEAN ? ExitCodes.OK : ExitCodes.ANOMALY_REPORTED;
         } catch (LockFile.HeldException e) {

@@ -18,10 +18,19 @@ final class DetectionOptions {
 
     @Option(names = "--max-delta", paramLabel = "TICKS|auto", defaultValue = "auto",
             converter = MaxDeltaConverter.class,
-            description = "Largest rise of a steal counter between two samples: a number of ticks (the "
-                    + "article's script used 100000), or auto, the most that can physically accrue in the "
-                    + "measured time on the CPUs a line covers, with a margin (default: ${DEFAULT-VALUE}).")
+            description = "Largest rise of a steal counter: a number of ticks between two samples (the "
+                    + "article's script used 100000), or auto: over any stretch of samples, at most what can "
+                    + "physically accrue in its measured time plus the lump allowance, on the CPUs a line "
+                    + "covers (default: ${DEFAULT-VALUE}).")
     MaxDelta maxDelta;
+
+    @Option(names = "--lump-allowance", paramLabel = "DURATION", defaultValue = "60s",
+            converter = DurationConverter.class,
+            description = "With --max-delta auto (and between audits): the most steal, in time per CPU, that "
+                    + "may have accrued before a stretch and be accounted inside it all at once, as the kernel "
+                    + "does when a CPU next ticks or leaves idle; 0s is the strict physical bound "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration lumpAllowance;
 
     @Option(names = "--samples", paramLabel = "N", defaultValue = "20",
             description = "Rows to record after the last normal one, trigger included (default: ${DEFAULT-VALUE}).")
@@ -50,8 +59,18 @@ final class DetectionOptions {
     }
 
     Watchdog watchdog(ReportFormatter formatter, ReportSink sink, AnomalyListener listener) {
-        return new Watchdog(new StealDetector(maxDelta, cpusWhenUnlisted()), new Recorder(samples),
+        return new Watchdog(new StealDetector(bound(), cpusWhenUnlisted()), new Recorder(samples),
                 cooldown.toNanos(), formatter, sink, listener);
+    }
+
+    /** The detector for two audits' counters: the auto bound over the uptime between them, whatever --max-delta says. */
+    StealDetector betweenRuns() {
+        return new StealDetector(new MaxDelta.Auto(lumpAllowance.toNanos()), cpusWhenUnlisted());
+    }
+
+    /** The bound samples are judged by; the lump allowance belongs to auto alone, as a fixed bound is per sample. */
+    private MaxDelta bound() {
+        return maxDelta instanceof MaxDelta.Auto ? new MaxDelta.Auto(lumpAllowance.toNanos()) : maxDelta;
     }
 
     /** How many CPUs the aggregate line covers when a sample lists none. */

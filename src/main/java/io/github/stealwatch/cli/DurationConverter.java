@@ -11,6 +11,12 @@ final class DurationConverter implements ITypeConverter<Duration> {
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,12})(ms|s|m|h)");
 
+    /**
+     * Ten years: far above any sane use, and far below the 292 years of nanoseconds a long holds, so
+     * a deadline of now plus a duration can never overflow.
+     */
+    static final Duration LONGEST = Duration.ofDays(3650);
+
     @Override
     public Duration convert(String text) {
         Matcher matcher = DURATION.matcher(text.strip());
@@ -19,12 +25,16 @@ final class DurationConverter implements ITypeConverter<Duration> {
                     + "e.g. 100ms, 5s, 2m, 1h");
         }
         long amount = Long.parseLong(matcher.group(1));
-        return switch (matcher.group(2)) {
+        Duration duration = switch (matcher.group(2)) {
             case "ms" -> Duration.ofMillis(amount);
             case "s" -> Duration.ofSeconds(amount);
             case "m" -> Duration.ofMinutes(amount);
             default -> Duration.ofHours(amount);
         };
+        if (duration.compareTo(LONGEST) > 0) {
+            throw new TypeConversionException("'" + text + "' is too long: at most " + LONGEST.toHours() + "h");
+        }
+        return duration;
     }
 
     /** The way a duration reads back in log lines and reports. */

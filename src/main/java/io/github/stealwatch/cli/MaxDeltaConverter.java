@@ -10,7 +10,7 @@ final class MaxDeltaConverter implements ITypeConverter<MaxDelta> {
     @Override
     public MaxDelta convert(String text) {
         if (text.equals("auto")) {
-            return new MaxDelta.Auto();
+            return MaxDelta.Auto.withDefaultAllowance(); // DetectionOptions sets the allowance given
         }
         try {
             long ticks = Long.parseLong(text);

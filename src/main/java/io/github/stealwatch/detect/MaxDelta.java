@@ -1,8 +1,9 @@
 package io.github.stealwatch.detect;
 
 /**
- * The largest rise of a steal counter between two samples that is not an anomaly: a fixed number
- * of ticks, or {@link Auto}, the most steal that can physically accrue in the elapsed time.
+ * How far a steal counter may rise before it is an anomaly: a fixed number of ticks per sample,
+ * as the article's script had, or {@link Auto}, what can physically accrue over a stretch of
+ * samples plus a lump allowance.
  */
 public sealed interface MaxDelta permits MaxDelta.Ticks, MaxDelta.Auto {
 
@@ -12,13 +13,20 @@ public sealed interface MaxDelta permits MaxDelta.Ticks, MaxDelta.Auto {
      */
     long USER_HZ = 100;
 
-    /** The largest rise allowed on a line that covers {@code cpus} CPUs over {@code elapsedNanos}. */
+    /** CPU time in one tick: the kernel prints steal as floor(ns / 10^7) (kernel/time/time.c, nsec_to_clock_t). */
+    long NANOS_PER_TICK = 1_000_000_000L / USER_HZ;
+
+    /** The largest rise allowed over a stretch of {@code elapsedNanos} on a line that covers {@code cpus} CPUs. */
     long allowed(long elapsedNanos, int cpus);
 
-    /** True when {@link #allowed} is the physical bound rather than a number the user chose. */
-    boolean physical();
+    /**
+     * Whether the next stretch may start at a sample whose stretch rose by {@code rise}: it may when
+     * nothing of the allowance beyond the elapsed time itself was used, since a later start can then
+     * only allow less.
+     */
+    boolean startsAfresh(long rise, long elapsedNanos, int cpus);
 
-    /** A fixed bound, as the article's script used (100000). */
+    /** A fixed bound on each sample's rise, as the article's script used (100000). */
     record Ticks(long ticks) implements MaxDelta {
 
         public Ticks {
@@ -32,56 +40,65 @@ public sealed interface MaxDelta permits MaxDelta.Ticks, MaxDelta.Auto {
             return ticks;
         }
 
+        /** Always: a fixed bound is a figure per sample, so every stretch is one sample long. */
         @Override
-        public boolean physical() {
-            return false;
+        public boolean startsAfresh(long rise, long elapsedNanos, int cpus) {
+            return true;
         }
     }
 
-    /** The physical bound: elapsed × USER_HZ × CPUs, with room for how the kernel counts. */
-    record Auto() implements MaxDelta {
+    /**
+     * The physical bound over a stretch: steal can accrue at most as fast as wall time on each CPU,
+     * and the kernel may add steal that accrued before the stretch in one lump (see
+     * {@link #lumpAllowanceNanos}). Over any stretch a line may rise by at most
+     * (elapsed + allowance) × USER_HZ × CPUs, plus {@link #ROUNDING_TICKS_PER_CPU} per CPU.
+     *
+     * @param lumpAllowanceNanos the most steal, in time per CPU, that may have accrued before a
+     *                           stretch and land inside it. The kernel accounts steal when a CPU
+     *                           next takes a tick or leaves idle (kernel/sched/cputime.c,
+     *                           steal_account_process_time(ULONG_MAX), unclamped since Linux 4.8,
+     *                           commit 03cbc732639d), and a nohz_full CPU only at kernel entry or
+     *                           a context switch: all the steal since its last accounting lands at
+     *                           once.
+     */
+    record Auto(long lumpAllowanceNanos) implements MaxDelta {
+
+        /** {@code --lump-allowance}'s default: well above the seconds a CPU can go unaccounted. */
+        public static final long DEFAULT_LUMP_ALLOWANCE_NANOS = 60_000_000_000L;
 
         /**
-         * Our clock is read a little after the kernel snapshots its counters, and our own thread
-         * can be stolen or preempted in between, so the measured interval can be shorter than the
-         * real one by up to a stall. Allowing twice the measured interval covers a stall as long
-         * as the interval itself, yet a jump of a few hundred ticks in 100 ms still trips.
+         * The kernel floors each CPU's nanoseconds to ticks at each of the two reads that bound a
+         * stretch (and the aggregate's sum once more): two ticks per CPU cover what rounding adds.
          */
-        static final long SLACK_FACTOR = 2;
+        public static final long ROUNDING_TICKS_PER_CPU = 2;
 
-        /**
-         * Each CPU's nanoseconds are rounded down to ticks at each of the two reads, and steal is
-         * accounted at the kernel's own tick (kernel/sched/cputime.c): up to two ticks per CPU can
-         * show up beyond what the elapsed time allows.
-         */
-        static final long ROUNDING_TICKS_PER_CPU = 2;
+        public Auto {
+            if (lumpAllowanceNanos < 0) {
+                throw new IllegalArgumentException("the lump allowance must not be negative: " + lumpAllowanceNanos);
+            }
+        }
+
+        /** The default rule: a 60 s lump allowance. */
+        public static Auto withDefaultAllowance() {
+            return new Auto(DEFAULT_LUMP_ALLOWANCE_NANOS);
+        }
 
         @Override
         public long allowed(long elapsedNanos, int cpus) {
-            return saturatingAdd(saturatingMultiply(physicalMaximum(elapsedNanos, cpus), SLACK_FACTOR),
-                    ROUNDING_TICKS_PER_CPU * cpus);
+            long cpuNanos = saturatingMultiply(saturatingAdd(Math.max(0, elapsedNanos), lumpAllowanceNanos), cpus);
+            return saturatingAdd(cpuNanos / NANOS_PER_TICK, ROUNDING_TICKS_PER_CPU * cpus);
         }
 
         @Override
-        public boolean physical() {
-            return true;
-        }
-
-        /** The most steal {@code cpus} CPUs can accrue in {@code elapsedNanos}, rounded up. */
-        public static long physicalMaximum(long elapsedNanos, int cpus) {
-            long nanosPerTick = 1_000_000_000L / USER_HZ;
-            long cpuNanos = saturatingMultiply(elapsedNanos, cpus);
-            if (cpuNanos == Long.MAX_VALUE) {
-                return Long.MAX_VALUE; // centuries of CPU time: anything can accrue
-            }
-            return cpuNanos / nanosPerTick + (cpuNanos % nanosPerTick == 0 ? 0 : 1);
+        public boolean startsAfresh(long rise, long elapsedNanos, int cpus) {
+            return rise <= saturatingMultiply(Math.max(0, elapsedNanos), cpus) / NANOS_PER_TICK;
         }
 
         private static long saturatingMultiply(long a, long b) {
             try {
                 return Math.multiplyExact(a, b);
             } catch (ArithmeticException overflow) {
-                return Long.MAX_VALUE;
+                return Long.MAX_VALUE; // centuries of CPU time: anything can accrue
             }
         }
 

@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Compares the steal counters of two consecutive samples, on the aggregate line and on every CPU
- * present in both: a CPU whose steal goes back while another's rises can hide in the sum. Only
+ * Follows the steal counters of a sequence of samples, on the aggregate line and on every CPU: a
+ * CPU whose steal goes back while another's rises can hide in the sum. A counter that goes back
+ * trips at once. A rise is judged over the line's stretch (see {@link MaxDelta}), so steal that
+ * the kernel accounts in lumps is no anomaly while a counter that runs faster than wall time is,
+ * once its excess outgrows the lump allowance. After a trip the line starts a new stretch. Only
  * steal is judged; idle, iowait and user do go back a tick now and then on healthy kernels.
  * Comparing two healthy snapshots allocates nothing: the watch does it ten times a second.
  */
@@ -16,6 +19,9 @@ public final class StealDetector {
 
     private final MaxDelta maxDelta;
     private final int cpusWhenUnlisted;
+    private final Stretches stretches = new Stretches();
+    private boolean started;
+    private long lastNanos;
 
     /**
      * @param cpusWhenUnlisted how many CPUs the aggregate line covers when a sample has no
@@ -35,11 +41,19 @@ public final class StealDetector {
     }
 
     /**
-     * The events between {@code before} and {@code after}: anomalies first, aggregate line first;
-     * an empty list, allocated once for all, when nothing happened.
+     * The events between {@code before} and {@code after}, the next sample of the sequence:
+     * anomalies first, aggregate line first; an empty list, allocated once for all, when nothing
+     * happened. The first call, or one whose {@code before} is not the last call's {@code after},
+     * starts every line's stretch at {@code before}, with its whole allowance: steal that accrued
+     * before the first sample may land in the next ones.
      */
     public List<Event> compare(StatSnapshot before, StatSnapshot after) {
-        long elapsed = after.monotonicNanos() - before.monotonicNanos();
+        if (!started || before.monotonicNanos() != lastNanos) {
+            startAll(before);
+            started = true;
+        }
+        lastNanos = after.monotonicNanos();
+        long now = after.monotonicNanos();
         List<Event> perCpu = null;
         List<Event> cpuSetChanges = null;
         long vanishedSteal = 0;
@@ -55,28 +69,21 @@ public final class StealDetector {
                 cpuSetChanges = added(cpuSetChanges, new CpuWentOffline(cpuName(before.cpuNumber(i))));
                 vanishedSteal += before.cpuSteal(i++);
             } else if (i == was || after.cpuNumber(j) < before.cpuNumber(i)) {
+                // A CPU that comes back starts its own stretch, with its whole allowance.
+                stretches.start(after.cpuNumber(j), now, after.cpuSteal(j));
                 cpuSetChanges = added(cpuSetChanges, new CpuCameOnline(cpuName(after.cpuNumber(j))));
                 appearedSteal += after.cpuSteal(j++);
             } else {
-                Anomaly anomaly = judge(after.cpuNumber(j), before.cpuSteal(i++), after.cpuSteal(j++), elapsed, 1);
+                Anomaly anomaly = judge(after.cpuNumber(j), before.cpuSteal(i++), after.cpuSteal(j++), now, 1);
                 if (anomaly != null) {
                     perCpu = added(perCpu, anomaly);
                 }
             }
         }
 
-        int aggregateCpus = Math.max(was, is);
-        int cpusCovered = aggregateCpus == 0 ? cpusWhenUnlisted : aggregateCpus;
-        long stealBefore = before.aggregateSteal();
-        Anomaly aggregate = judge(CpuLine.AGGREGATE, stealBefore, after.aggregateSteal(), elapsed, cpusCovered);
-        if (aggregate != null && cpuSetChanges != null) {
-            // Kernels that sum only online CPUs into the aggregate make it drop (or rise) by the
-            // steal of the CPUs that went away (or came back): judge the sum over the CPUs in both.
-            long overSharedCpus = aggregate.delta() + vanishedSteal - appearedSteal;
-            if (judge(CpuLine.AGGREGATE, stealBefore, stealBefore + overSharedCpus, elapsed, aggregateCpus) == null) {
-                aggregate = null;
-            }
-        }
+        Anomaly aggregate = cpuSetChanges == null
+                ? judge(CpuLine.AGGREGATE, before.aggregateSteal(), after.aggregateSteal(), now, cpusCovered(was, is))
+                : judgeAggregateAcrossHotplug(before, after, Math.max(was, is), vanishedSteal - appearedSteal);
         if (aggregate == null && perCpu == null && cpuSetChanges == null) {
             return List.of();
         }
@@ -89,17 +96,64 @@ public final class StealDetector {
         return events;
     }
 
-    private Anomaly judge(int cpu, long before, long after, long elapsedNanos, int cpus) {
-        long delta = after - before;
-        if (delta < 0) {
-            return new StealWentBack(cpuName(cpu), before, after);
+    /**
+     * When the set of CPUs changed, the aggregate is judged over this one sample, with the whole
+     * allowance, and starts a new stretch after it: its CPU count changed. Kernels that sum only
+     * online CPUs into the aggregate make it drop (or rise) by the steal of the CPUs that went away
+     * (or came back), so a change is also accepted when the sum over the CPUs in both explains it.
+     */
+    private Anomaly judgeAggregateAcrossHotplug(StatSnapshot before, StatSnapshot after, int cpus,
+                                                long vanishedMinusAppeared) {
+        long stealBefore = before.aggregateSteal();
+        long stealAfter = after.aggregateSteal();
+        stretches.start(CpuLine.AGGREGATE, before.monotonicNanos(), stealBefore);
+        Anomaly anomaly = judge(CpuLine.AGGREGATE, stealBefore, stealAfter, after.monotonicNanos(), cpus);
+        if (anomaly != null) {
+            stretches.start(CpuLine.AGGREGATE, before.monotonicNanos(), stealBefore);
+            long overSharedCpus = stealAfter - stealBefore + vanishedMinusAppeared;
+            if (judge(CpuLine.AGGREGATE, stealBefore, stealBefore + overSharedCpus, after.monotonicNanos(), cpus) == null) {
+                anomaly = null;
+            }
         }
-        long allowed = maxDelta.allowed(elapsedNanos, cpus);
-        if (delta > allowed) {
-            long limit = maxDelta.physical() ? MaxDelta.Auto.physicalMaximum(elapsedNanos, cpus) : allowed;
-            return new StealJumped(cpuName(cpu), before, after, elapsedNanos, limit, maxDelta.physical());
+        stretches.start(CpuLine.AGGREGATE, after.monotonicNanos(), stealAfter);
+        return anomaly;
+    }
+
+    /**
+     * Judges one line's step from {@code stepBefore} to {@code after}: a drop trips at once, a rise
+     * is held against the line's stretch. The stretch starts again after a trip, or where the
+     * bound says it may.
+     */
+    private Anomaly judge(int cpu, long stepBefore, long after, long nowNanos, int cpus) {
+        long startSteal = stretches.startSteal(cpu);
+        long elapsed = nowNanos - stretches.startNanos(cpu);
+        long rise = after - startSteal;
+        Anomaly anomaly = null;
+        if (after - stepBefore < 0) {
+            anomaly = new StealWentBack(cpuName(cpu), stepBefore, after);
+        } else {
+            long allowed = maxDelta.allowed(elapsed, cpus);
+            if (rise > allowed) {
+                anomaly = new StealJumped(cpuName(cpu), startSteal, after, elapsed, cpus, allowed, maxDelta);
+            }
         }
-        return null;
+        if (anomaly != null || maxDelta.startsAfresh(rise, elapsed, cpus)) {
+            stretches.start(cpu, nowNanos, after);
+        }
+        return anomaly;
+    }
+
+    private void startAll(StatSnapshot first) {
+        long nanos = first.monotonicNanos();
+        stretches.start(CpuLine.AGGREGATE, nanos, first.aggregateSteal());
+        for (int i = 0; i < first.cpuCount(); i++) {
+            stretches.start(first.cpuNumber(i), nanos, first.cpuSteal(i));
+        }
+    }
+
+    private int cpusCovered(int was, int is) {
+        int listed = Math.max(was, is);
+        return listed == 0 ? cpusWhenUnlisted : listed;
     }
 
     /** The line's name as /proc/stat prints it ("cpu%d"); only built when an event names it. */

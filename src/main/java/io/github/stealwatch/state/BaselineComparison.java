@@ -2,7 +2,6 @@ package io.github.stealwatch.state;
 
 import io.github.stealwatch.detect.Anomaly;
 import io.github.stealwatch.detect.Event;
-import io.github.stealwatch.detect.MaxDelta;
 import io.github.stealwatch.detect.StealDetector;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +9,9 @@ import java.util.Optional;
 
 /**
  * This audit's counters against the last one's. On the same boot, a steal counter that went back
- * or rose by more than can physically accrue in the uptime between them is an anomaly, on the
- * aggregate line and on each CPU; a new boot resets every counter and starts a new baseline.
+ * or rose by more than can physically accrue in the uptime between them, plus the lump allowance
+ * once, is an anomaly, on the aggregate line and on each CPU; a new boot resets every counter and
+ * starts a new baseline.
  *
  * @param previous the last run's state, or null on the first run
  */
@@ -34,9 +34,10 @@ public record BaselineComparison(Kind kind, AuditState previous, AuditState now,
     }
 
     /**
-     * @param cpusWhenUnlisted CPUs the aggregate covers when the state lists no cpuN lines
+     * @param detector a detector with the auto bound, new for this comparison: the two runs' reads
+     *                 are one stretch, timed by uptime
      */
-    public static BaselineComparison of(Optional<AuditState> previous, AuditState now, int cpusWhenUnlisted) {
+    public static BaselineComparison of(Optional<AuditState> previous, AuditState now, StealDetector detector) {
         if (previous.isEmpty()) {
             return new BaselineComparison(Kind.FIRST_RUN, null, now, List.of());
         }
@@ -47,8 +48,6 @@ public record BaselineComparison(Kind kind, AuditState previous, AuditState now,
         if (now.uptimeNanos() < before.uptimeNanos()) {
             return new BaselineComparison(Kind.UPTIME_WENT_BACK, before, now, List.of());
         }
-        // Between runs the bound is always the physical one: a fixed --max-delta is a per-sample figure.
-        StealDetector detector = new StealDetector(new MaxDelta.Auto(), cpusWhenUnlisted);
         List<Anomaly> anomalies = new ArrayList<>();
         for (Event event : detector.compare(before.sample(), now.sample())) {
             if (event instanceof Anomaly anomaly) {

@@ -76,8 +76,9 @@ class CheckCommandTest {
         CliRun run = CliRun.run(clock, "check", "--proc-root", procRoot.toString(), "--warning", "50");
 
         assertEquals(2, run.exitCode, run.toString());
-        assertEquals("STEAL CRITICAL - steal counter misbehaved: cpu: steal rose by 1844670129583 ticks in 100 ms, "
-                + "at most 20 can accrue (2 line(s) tripped in 1 of 51 samples) | steal=U;50;;0;100 "
+        assertEquals("STEAL CRITICAL - steal counter misbehaved: cpu: steal rose by 1844670129583 ticks in 100 ms; "
+                + "at most 12024 can have accrued (100 ms plus a 60 s lump allowance on 2 CPUs, and 4 ticks for "
+                + "rounding) (2 line(s) tripped in 1 of 51 samples) | steal=U;50;;0;100 "
                 + "steal_ticks=1844670129592c\n", run.out);
         assertTrue(!run.out.contains("Subject:"), "no mail, no report, unless --mail-to is given");
     }

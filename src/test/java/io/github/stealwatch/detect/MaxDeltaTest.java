@@ -1,7 +1,9 @@
 package io.github.stealwatch.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,32 +13,61 @@ class MaxDeltaTest {
 
     private static final long MS = 1_000_000;
 
-    @ParameterizedTest(name = "{0} ms on {1} CPUs: at most {2} can accrue, {3} allowed")
+    @ParameterizedTest(name = "{0} ms plus {1} ms on {2} CPUs: {3} allowed")
     @CsvSource(textBlock = """
-            100,   1,  10,    22
-            100,   2,  20,    44
-            100,  64,  640,   1408
-            101,   1,  11,    24
-            1000,  1,  100,   202
-            0,     4,  0,     8
+            100,    60000,  1,   6012
+            100,    60000,  2,   12024
+            60100,  60000,  1,   12012
+            100,    0,      1,   12
+            100,    0,      2,   24
+            101,    0,      1,   12
+            109,    0,      1,   12
+            110,    0,      1,   13
+            0,      0,      4,   8
+            100,    0,      64,  768
             """)
-    void autoAllowsTwiceThePhysicalMaximumPlusTwoTicksPerCpu(long millis, int cpus, long physical, long allowed) {
-        assertEquals(physical, MaxDelta.Auto.physicalMaximum(millis * MS, cpus));
-        assertEquals(allowed, new MaxDelta.Auto().allowed(millis * MS, cpus));
+    void autoAllowsTheStretchPlusTheAllowanceOnEachCpuAndTwoTicksPerCpu(long millis, long allowanceMillis, int cpus,
+                                                                        long allowed) {
+        assertEquals(allowed, new MaxDelta.Auto(allowanceMillis * MS).allowed(millis * MS, cpus));
+    }
+
+    @ParameterizedTest(name = "rise of {0} in {1} ms on {2} CPUs: starts afresh {3}")
+    @CsvSource(textBlock = """
+            10,  100,  1,  true
+            11,  100,  1,  false
+            10,  109,  1,  true
+            20,  100,  2,  true
+            21,  100,  2,  false
+            0,   0,    1,  true
+            1,   0,    1,  false
+            """)
+    void autoStartsAfreshWhereTheRiseIsWithinWallTimeAlone(long rise, long millis, int cpus, boolean afresh) {
+        assertEquals(afresh, MaxDelta.Auto.withDefaultAllowance().startsAfresh(rise, millis * MS, cpus));
     }
 
     @Test
     void autoSaturatesInsteadOfOverflowing() {
-        assertEquals(Long.MAX_VALUE, new MaxDelta.Auto().allowed(Long.MAX_VALUE, 1024));
+        assertEquals(Long.MAX_VALUE / MaxDelta.NANOS_PER_TICK + 2048,
+                MaxDelta.Auto.withDefaultAllowance().allowed(Long.MAX_VALUE, 1024));
+        assertTrue(MaxDelta.Auto.withDefaultAllowance().startsAfresh(Long.MAX_VALUE / MaxDelta.NANOS_PER_TICK,
+                Long.MAX_VALUE, 1024));
     }
 
     @Test
-    void ticksAreTheSameWhateverTheTime() {
+    void aNegativeElapsedTimeCountsAsNone() {
+        assertEquals(2, new MaxDelta.Auto(0).allowed(-5 * MS, 1));
+        assertFalse(new MaxDelta.Auto(0).startsAfresh(1, -5 * MS, 1));
+    }
+
+    @Test
+    void ticksAreTheSameWhateverTheTimeAndEachSampleStartsAfresh() {
         assertEquals(100000, new MaxDelta.Ticks(100000).allowed(5 * MS, 64));
+        assertTrue(new MaxDelta.Ticks(100000).startsAfresh(100000, 5 * MS, 64));
     }
 
     @Test
-    void ticksMustNotBeNegative() {
+    void neitherBoundMayBeNegative() {
         assertThrows(IllegalArgumentException.class, () -> new MaxDelta.Ticks(-1));
+        assertThrows(IllegalArgumentException.class, () -> new MaxDelta.Auto(-1));
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.stealwatch.detect.Anomaly;
+import io.github.stealwatch.detect.MaxDelta;
 import io.github.stealwatch.detect.StealJumped;
 import io.github.stealwatch.detect.StealWentBack;
 import io.github.stealwatch.source.HostFacts;
@@ -29,7 +30,8 @@ class ReportFormatterTest {
         for (int i = 0; i < steals.length; i++) {
             rows.add(aggregateOnly(5000 + 100 * i, steals[i]));
             anomalies.add(i == 0 ? List.of()
-                    : i == 1 ? List.of(new StealJumped("cpu", 784, steals[1], 100_000_000, 10, true))
+                    : i == 1 ? List.of(new StealJumped("cpu", 784, steals[1], 100_000_000, 1, 6012,
+                            MaxDelta.Auto.withDefaultAllowance()))
                     : List.of(new StealWentBack("cpu", steals[i - 1], steals[i])));
         }
 

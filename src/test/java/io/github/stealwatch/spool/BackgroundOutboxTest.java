@@ -99,7 +99,7 @@ class BackgroundOutboxTest {
     }
 
     private static Watchdog watchdog(BackgroundOutbox delivery) {
-        return new Watchdog(new StealDetector(new MaxDelta.Auto(), 1), new Recorder(1), 0,
+        return new Watchdog(new StealDetector(MaxDelta.Auto.withDefaultAllowance(), 1), new Recorder(1), 0,
                 new ReportFormatter(new HostFacts("web-7", "6.1.0"), "test"), delivery);
     }
 }

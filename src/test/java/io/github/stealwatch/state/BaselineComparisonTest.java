@@ -3,6 +3,8 @@ package io.github.stealwatch.state;
 import static io.github.stealwatch.source.TestSamples.withCpus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.stealwatch.detect.MaxDelta;
+import io.github.stealwatch.detect.StealDetector;
 import io.github.stealwatch.detect.StealJumped;
 import io.github.stealwatch.detect.StealWentBack;
 import io.github.stealwatch.source.Boot;
@@ -16,23 +18,27 @@ class BaselineComparisonTest {
     private static final long SECOND = 1_000_000_000L;
     private static final Instant NOW = Instant.parse("2026-11-26T06:10:00Z");
 
+    private static StealDetector detector() {
+        return new StealDetector(MaxDelta.Auto.withDefaultAllowance(), 2);
+    }
+
     private static AuditState state(String boot, long uptimeSeconds, long... cpuSteals) {
         return AuditState.of(new Boot(boot, uptimeSeconds * SECOND), NOW, withCpus(0, cpuSteals));
     }
 
     @Test
     void theFirstRunHasNothingToCompare() {
-        BaselineComparison comparison = BaselineComparison.of(Optional.empty(), state("a", 600, 5, 5), 2);
+        BaselineComparison comparison = BaselineComparison.of(Optional.empty(), state("a", 600, 5, 5), detector());
 
         assertEquals(BaselineComparison.Kind.FIRST_RUN, comparison.kind());
         assertEquals(List.of(), comparison.anomalies());
     }
 
     @Test
-    void onTheSameBootStealMayRiseAsFastAsTheCpusCanBeStolen() {
-        // 600 s on one CPU: 60000 ticks at most; twice that with the margin for our own stalls.
+    void onTheSameBootStealMayRiseAsFastAsTheCpusCanBeStolenPlusTheAllowanceOnce() {
+        // 600 s plus the 60 s allowance on one CPU: 66000 ticks, and 2 for rounding.
         BaselineComparison comparison = BaselineComparison.of(Optional.of(state("a", 1000, 100, 100)),
-                state("a", 1600, 60_100, 100), 2);
+                state("a", 1600, 100 + 66_002, 100), detector());
 
         assertEquals(BaselineComparison.Kind.SAME_BOOT, comparison.kind());
         assertEquals(List.of(), comparison.anomalies());
@@ -40,9 +46,18 @@ class BaselineComparisonTest {
     }
 
     @Test
+    void oneTickMoreThanTheUptimeAndTheAllowanceCanHoldIsAnAnomaly() {
+        BaselineComparison comparison = BaselineComparison.of(Optional.of(state("a", 1000, 100, 100)),
+                state("a", 1600, 100 + 66_003, 100), detector());
+
+        assertEquals(List.of(new StealJumped("cpu0", 100, 66_103, 600 * SECOND, 1, 66_002,
+                MaxDelta.Auto.withDefaultAllowance())), comparison.anomalies());
+    }
+
+    @Test
     void onTheSameBootGoingBackOrJumpingIsAnAnomalyPerLine() {
         BaselineComparison comparison = BaselineComparison.of(Optional.of(state("a", 1000, 100, 100)),
-                state("a", 1600, 99, 500_100), 2);
+                state("a", 1600, 99, 500_100), detector());
 
         assertEquals(List.of("cpu", "cpu0", "cpu1"), comparison.anomalies().stream().map(a -> a.line()).toList());
         assertEquals(StealWentBack.class, comparison.anomalies().get(1).getClass());
@@ -52,7 +67,7 @@ class BaselineComparisonTest {
     @Test
     void aNewBootIsANewBaselineWhateverTheCounters() {
         BaselineComparison comparison = BaselineComparison.of(Optional.of(state("a", 1000, 100, 100)),
-                state("b", 30, 0, 0), 2);
+                state("b", 30, 0, 0), detector());
 
         assertEquals(BaselineComparison.Kind.NEW_BOOT, comparison.kind());
         assertEquals(List.of(), comparison.anomalies());
@@ -61,7 +76,7 @@ class BaselineComparisonTest {
     @Test
     void anUptimeLowerThanTheSavedOneOnTheSameBootIsNotCompared() {
         BaselineComparison comparison = BaselineComparison.of(Optional.of(state("a", 1000, 100, 100)),
-                state("a", 900, 0, 0), 2);
+                state("a", 900, 0, 0), detector());
 
         assertEquals(BaselineComparison.Kind.UPTIME_WENT_BACK, comparison.kind());
         assertEquals(List.of(), comparison.anomalies());

@@ -118,8 +118,8 @@ class SamplingLoopTest {
     void aTickOfTheWatchOnTheLiveProcStatAllocatesNothing() throws Exception {
         Path proc = Path.of("/proc");
         assumeTrue(Files.isReadable(proc.resolve("stat")), "needs Linux's /proc/stat");
-        Watchdog watchdog = new Watchdog(new StealDetector(new MaxDelta.Auto(), 1), new Recorder(20), 0,
-                new ReportFormatter(new HostFacts("h", "k"), "test"), new CollectingSink());
+        Watchdog watchdog = new Watchdog(new StealDetector(MaxDelta.Auto.withDefaultAllowance(), 1),
+                new Recorder(20), 0, new ReportFormatter(new HostFacts("h", "k"), "test"), new CollectingSink());
         SamplingLoop live = new SamplingLoop(new ProcStatReader(proc, clock), clock, INTERVAL, watchdog);
         live.start();
 

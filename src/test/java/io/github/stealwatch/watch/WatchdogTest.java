@@ -85,7 +85,7 @@ class WatchdogTest {
     }
 
     private Watchdog watchdog(int samples, long cooldownNanos) {
-        return new Watchdog(new StealDetector(new MaxDelta.Auto(), 1), new Recorder(samples), cooldownNanos,
-                new ReportFormatter(new HostFacts("h", "k"), "test"), sink);
+        return new Watchdog(new StealDetector(MaxDelta.Auto.withDefaultAllowance(), 1), new Recorder(samples),
+                cooldownNanos, new ReportFormatter(new HostFacts("h", "k"), "test"), sink);
     }
 }
