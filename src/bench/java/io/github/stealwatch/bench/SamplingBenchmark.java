@@ -63,7 +63,7 @@ public class SamplingBenchmark {
             Files.write(directory.resolve("stat"), bytes);
             reader = ProcStatReader.ofStandIn(directory.resolve("stat"), clock);
         }
-        watchdog = new Watchdog(new StealDetector(new MaxDelta.Auto(), 1), new Recorder(20), 0,
+        watchdog = new Watchdog(new StealDetector(MaxDelta.Auto.withDefaultAllowance(), 1), new Recorder(20), 0,
                 new ReportFormatter(new HostFacts("bench", "bench"), "bench"), report -> {
                     throw new IllegalStateException("a healthy benchmark tripped: " + report.subject());
                 });

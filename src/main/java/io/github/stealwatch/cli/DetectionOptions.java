@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-/** What counts as an anomaly and how much is recorded of it: shared by watch and replay. */
+/** What counts as an anomaly and how much is recorded of it: shared by every command that detects. */
 final class DetectionOptions {
 
     @Option(names = "--max-delta", paramLabel = "TICKS|auto", defaultValue = "auto",
@@ -63,7 +63,7 @@ final class DetectionOptions {
                 cooldown.toNanos(), formatter, sink, listener);
     }
 
-    /** The detector for two audits' counters: the auto bound over the uptime between them, whatever --max-delta says. */
+    /** The detector for two audits' counters: auto over the uptime between them, whatever --max-delta says. */
     StealDetector betweenRuns() {
         return new StealDetector(new MaxDelta.Auto(lumpAllowance.toNanos()), cpusWhenUnlisted());
     }

@@ -16,15 +16,24 @@ public sealed interface MaxDelta permits MaxDelta.Ticks, MaxDelta.Auto {
     /** CPU time in one tick: the kernel prints steal as floor(ns / 10^7) (kernel/time/time.c, nsec_to_clock_t). */
     long NANOS_PER_TICK = 1_000_000_000L / USER_HZ;
 
+    /** How a stretch's rise compares with the bound. */
+    enum Fit {
+        /**
+         * Within the bound, and a new stretch may start here: nothing beyond the elapsed time itself
+         * was used, so no later start could allow more.
+         */
+        STARTS_AFRESH,
+        /** Within the bound; the stretch goes on. */
+        WITHIN,
+        /** Above the bound: an anomaly. */
+        EXCEEDS
+    }
+
+    /** How a rise of {@code rise} over {@code elapsedNanos} fits on a line that covers {@code cpus} CPUs. */
+    Fit fit(long rise, long elapsedNanos, int cpus);
+
     /** The largest rise allowed over a stretch of {@code elapsedNanos} on a line that covers {@code cpus} CPUs. */
     long allowed(long elapsedNanos, int cpus);
-
-    /**
-     * Whether the next stretch may start at a sample whose stretch rose by {@code rise}: it may when
-     * nothing of the allowance beyond the elapsed time itself was used, since a later start can then
-     * only allow less.
-     */
-    boolean startsAfresh(long rise, long elapsedNanos, int cpus);
 
     /** A fixed bound on each sample's rise, as the article's script used (100000). */
     record Ticks(long ticks) implements MaxDelta {
@@ -35,15 +44,15 @@ public sealed interface MaxDelta permits MaxDelta.Ticks, MaxDelta.Auto {
             }
         }
 
+        /** A fixed bound is a figure per sample: every stretch is one sample long. */
+        @Override
+        public Fit fit(long rise, long elapsedNanos, int cpus) {
+            return rise <= ticks ? Fit.STARTS_AFRESH : Fit.EXCEEDS;
+        }
+
         @Override
         public long allowed(long elapsedNanos, int cpus) {
             return ticks;
-        }
-
-        /** Always: a fixed bound is a figure per sample, so every stretch is one sample long. */
-        @Override
-        public boolean startsAfresh(long rise, long elapsedNanos, int cpus) {
-            return true;
         }
     }
 
@@ -84,14 +93,18 @@ public sealed interface MaxDelta permits MaxDelta.Ticks, MaxDelta.Auto {
         }
 
         @Override
-        public long allowed(long elapsedNanos, int cpus) {
-            long cpuNanos = saturatingMultiply(saturatingAdd(Math.max(0, elapsedNanos), lumpAllowanceNanos), cpus);
-            return saturatingAdd(cpuNanos / NANOS_PER_TICK, ROUNDING_TICKS_PER_CPU * cpus);
+        public Fit fit(long rise, long elapsedNanos, int cpus) {
+            // Wall time alone is the common case, and the cheaper test: the watch makes it per line per sample.
+            if (rise <= saturatingMultiply(Math.max(0, elapsedNanos), cpus) / NANOS_PER_TICK) {
+                return Fit.STARTS_AFRESH;
+            }
+            return rise <= allowed(elapsedNanos, cpus) ? Fit.WITHIN : Fit.EXCEEDS;
         }
 
         @Override
-        public boolean startsAfresh(long rise, long elapsedNanos, int cpus) {
-            return rise <= saturatingMultiply(Math.max(0, elapsedNanos), cpus) / NANOS_PER_TICK;
+        public long allowed(long elapsedNanos, int cpus) {
+            long cpuNanos = saturatingMultiply(saturatingAdd(Math.max(0, elapsedNanos), lumpAllowanceNanos), cpus);
+            return saturatingAdd(cpuNanos / NANOS_PER_TICK, ROUNDING_TICKS_PER_CPU * cpus);
         }
 
         private static long saturatingMultiply(long a, long b) {

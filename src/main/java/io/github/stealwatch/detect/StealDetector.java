@@ -52,8 +52,8 @@ public final class StealDetector {
             startAll(before);
             started = true;
         }
-        lastNanos = after.monotonicNanos();
         long now = after.monotonicNanos();
+        lastNanos = now;
         List<Event> perCpu = null;
         List<Event> cpuSetChanges = null;
         long vanishedSteal = 0;
@@ -106,16 +106,17 @@ public final class StealDetector {
                                                 long vanishedMinusAppeared) {
         long stealBefore = before.aggregateSteal();
         long stealAfter = after.aggregateSteal();
+        long now = after.monotonicNanos();
         stretches.start(CpuLine.AGGREGATE, before.monotonicNanos(), stealBefore);
-        Anomaly anomaly = judge(CpuLine.AGGREGATE, stealBefore, stealAfter, after.monotonicNanos(), cpus);
+        Anomaly anomaly = judge(CpuLine.AGGREGATE, stealBefore, stealAfter, now, cpus);
         if (anomaly != null) {
             stretches.start(CpuLine.AGGREGATE, before.monotonicNanos(), stealBefore);
             long overSharedCpus = stealAfter - stealBefore + vanishedMinusAppeared;
-            if (judge(CpuLine.AGGREGATE, stealBefore, stealBefore + overSharedCpus, after.monotonicNanos(), cpus) == null) {
+            if (judge(CpuLine.AGGREGATE, stealBefore, stealBefore + overSharedCpus, now, cpus) == null) {
                 anomaly = null;
             }
         }
-        stretches.start(CpuLine.AGGREGATE, after.monotonicNanos(), stealAfter);
+        stretches.start(CpuLine.AGGREGATE, now, stealAfter);
         return anomaly;
     }
 
@@ -125,22 +126,19 @@ public final class StealDetector {
      * bound says it may.
      */
     private Anomaly judge(int cpu, long stepBefore, long after, long nowNanos, int cpus) {
+        if (after - stepBefore < 0) {
+            stretches.start(cpu, nowNanos, after);
+            return new StealWentBack(cpuName(cpu), stepBefore, after);
+        }
         long startSteal = stretches.startSteal(cpu);
         long elapsed = nowNanos - stretches.startNanos(cpu);
-        long rise = after - startSteal;
-        Anomaly anomaly = null;
-        if (after - stepBefore < 0) {
-            anomaly = new StealWentBack(cpuName(cpu), stepBefore, after);
-        } else {
-            long allowed = maxDelta.allowed(elapsed, cpus);
-            if (rise > allowed) {
-                anomaly = new StealJumped(cpuName(cpu), startSteal, after, elapsed, cpus, allowed, maxDelta);
-            }
+        MaxDelta.Fit fit = maxDelta.fit(after - startSteal, elapsed, cpus);
+        if (fit == MaxDelta.Fit.WITHIN) {
+            return null;
         }
-        if (anomaly != null || maxDelta.startsAfresh(rise, elapsed, cpus)) {
-            stretches.start(cpu, nowNanos, after);
-        }
-        return anomaly;
+        stretches.start(cpu, nowNanos, after);
+        return fit == MaxDelta.Fit.STARTS_AFRESH ? null : new StealJumped(cpuName(cpu), startSteal, after, elapsed,
+                cpus, maxDelta.allowed(elapsed, cpus), maxDelta);
     }
 
     private void startAll(StatSnapshot first) {

@@ -5,35 +5,34 @@ import java.util.Arrays;
 
 /**
  * Where each line's current stretch began: the time and the steal counter of its first sample.
- * A line's steal is judged over its stretch, so the state is two numbers per line, in arrays
- * indexed by CPU number (the aggregate first) that grow only when a higher CPU number appears.
+ * A line's steal is judged over its stretch, so the state is two numbers per line, side by side in
+ * one array indexed by CPU number (the aggregate first) that grows only when a higher CPU number
+ * appears.
  */
 final class Stretches {
 
-    private long[] startNanos = new long[0];
-    private long[] startSteal = new long[0];
+    /** The start time of line {@code l} at {@code 2 * l}, its steal counter then at {@code 2 * l + 1}. */
+    private long[] starts = new long[0];
 
     /** Starts the stretch of {@code cpu} ({@link CpuLine#AGGREGATE} for the aggregate) at this sample. */
     void start(int cpu, long nanos, long steal) {
-        int slot = slot(cpu);
-        if (slot >= startNanos.length) {
-            int capacity = Math.max(slot + 1, startNanos.length * 2);
-            startNanos = Arrays.copyOf(startNanos, capacity);
-            startSteal = Arrays.copyOf(startSteal, capacity);
+        int at = index(cpu);
+        if (at >= starts.length) {
+            starts = Arrays.copyOf(starts, Math.max(at + 2, starts.length * 2));
         }
-        startNanos[slot] = nanos;
-        startSteal[slot] = steal;
+        starts[at] = nanos;
+        starts[at + 1] = steal;
     }
 
     long startNanos(int cpu) {
-        return startNanos[slot(cpu)];
+        return starts[index(cpu)];
     }
 
     long startSteal(int cpu) {
-        return startSteal[slot(cpu)];
+        return starts[index(cpu) + 1];
     }
 
-    private static int slot(int cpu) {
-        return cpu + 1; // the aggregate is -1
+    private static int index(int cpu) {
+        return 2 * (cpu + 1); // the aggregate is -1
     }
 }

@@ -30,7 +30,8 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"watch, --max-delta", "watch, --once", "replay, --mail-to", "record, --duration"})
+    @CsvSource({"watch, --max-delta", "watch, --lump-allowance", "check, --lump-allowance", "audit, --lump-allowance",
+        "replay, --lump-allowance", "watch, --once", "replay, --mail-to", "record, --duration"})
     void eachSubcommandHasHelpWithItsOptionsAndTheExitCodes(String subcommand, String option) {
         CliRun run = CliRun.run(subcommand, "--help");
 
@@ -55,6 +56,8 @@ class CliTest {
             watch --samples 0                      | --samples must be at least 1, not 0
             watch --cpus 0                         | --cpus must be at least 1, not 0
             watch --max-delta -5                   | '-5' is neither 'auto' nor a number of ticks
+            watch --lump-allowance soon            | 'soon' is not a duration
+            audit --lump-allowance 87601h          | '87601h' is too long: at most 87600h
             watch --smtp-port 70000                | --smtp-port must be from 1 to 65535, not 70000
             watch --mail-to root@@x                | --mail-to 'root@@x' is not a mail address
             watch --proc-root /nonexistent         | no such file: /nonexistent/stat

@@ -51,6 +51,19 @@ class ConfigFileTest {
     }
 
     @Test
+    void theLumpAllowanceCanBeSetInTheFile() throws Exception {
+        String lumpyTrace = CliTest.resource("/traces/lumps-every-500ms-2cpu.trace");
+        Path config = config("lump-allowance=0s\n");
+
+        CliRun strict = CliRun.run(clock, "replay", "--config", config.toString(), lumpyTrace, "--mail-to", "-");
+        CliRun overridden = CliRun.run(clock, "replay", "--config", config.toString(), lumpyTrace, "--mail-to", "-",
+                "--lump-allowance", "60s");
+
+        assertEquals(2, strict.exitCode, strict.toString());
+        assertEquals(0, overridden.exitCode, overridden.toString());
+    }
+
+    @Test
     void anUnknownKeyIsRefusedByName() throws Exception {
         Path config = config("mial-to=ops@example.org\ninterval=1s\n");
 

@@ -1,9 +1,7 @@
 package io.github.stealwatch.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,38 +29,42 @@ class MaxDeltaTest {
         assertEquals(allowed, new MaxDelta.Auto(allowanceMillis * MS).allowed(millis * MS, cpus));
     }
 
-    @ParameterizedTest(name = "rise of {0} in {1} ms on {2} CPUs: starts afresh {3}")
+    @ParameterizedTest(name = "rise of {0} in {1} ms on {2} CPUs: {3}")
     @CsvSource(textBlock = """
-            10,  100,  1,  true
-            11,  100,  1,  false
-            10,  109,  1,  true
-            20,  100,  2,  true
-            21,  100,  2,  false
-            0,   0,    1,  true
-            1,   0,    1,  false
+            10,    100,  1,  STARTS_AFRESH
+            11,    100,  1,  WITHIN
+            10,    109,  1,  STARTS_AFRESH
+            20,    100,  2,  STARTS_AFRESH
+            21,    100,  2,  WITHIN
+            0,     0,    1,  STARTS_AFRESH
+            1,     0,    1,  WITHIN
+            6012,  100,  1,  WITHIN
+            6013,  100,  1,  EXCEEDS
             """)
-    void autoStartsAfreshWhereTheRiseIsWithinWallTimeAlone(long rise, long millis, int cpus, boolean afresh) {
-        assertEquals(afresh, MaxDelta.Auto.withDefaultAllowance().startsAfresh(rise, millis * MS, cpus));
+    void autoStartsAfreshWhereTheRiseIsWithinWallTimeAloneAndTripsAboveTheAllowance(long rise, long millis, int cpus,
+                                                                                     MaxDelta.Fit fit) {
+        assertEquals(fit, MaxDelta.Auto.withDefaultAllowance().fit(rise, millis * MS, cpus));
     }
 
     @Test
     void autoSaturatesInsteadOfOverflowing() {
-        assertEquals(Long.MAX_VALUE / MaxDelta.NANOS_PER_TICK + 2048,
-                MaxDelta.Auto.withDefaultAllowance().allowed(Long.MAX_VALUE, 1024));
-        assertTrue(MaxDelta.Auto.withDefaultAllowance().startsAfresh(Long.MAX_VALUE / MaxDelta.NANOS_PER_TICK,
-                Long.MAX_VALUE, 1024));
+        long most = Long.MAX_VALUE / MaxDelta.NANOS_PER_TICK;
+        assertEquals(most + 2048, MaxDelta.Auto.withDefaultAllowance().allowed(Long.MAX_VALUE, 1024));
+        assertEquals(MaxDelta.Fit.STARTS_AFRESH, MaxDelta.Auto.withDefaultAllowance().fit(most, Long.MAX_VALUE, 1024));
+        assertEquals(MaxDelta.Fit.EXCEEDS, MaxDelta.Auto.withDefaultAllowance().fit(Long.MAX_VALUE, Long.MAX_VALUE, 1));
     }
 
     @Test
     void aNegativeElapsedTimeCountsAsNone() {
         assertEquals(2, new MaxDelta.Auto(0).allowed(-5 * MS, 1));
-        assertFalse(new MaxDelta.Auto(0).startsAfresh(1, -5 * MS, 1));
+        assertEquals(MaxDelta.Fit.WITHIN, new MaxDelta.Auto(0).fit(1, -5 * MS, 1));
     }
 
     @Test
     void ticksAreTheSameWhateverTheTimeAndEachSampleStartsAfresh() {
         assertEquals(100000, new MaxDelta.Ticks(100000).allowed(5 * MS, 64));
-        assertTrue(new MaxDelta.Ticks(100000).startsAfresh(100000, 5 * MS, 64));
+        assertEquals(MaxDelta.Fit.STARTS_AFRESH, new MaxDelta.Ticks(100000).fit(100000, 5 * MS, 64));
+        assertEquals(MaxDelta.Fit.EXCEEDS, new MaxDelta.Ticks(100000).fit(100001, 5 * MS, 64));
     }
 
     @Test

@@ -243,7 +243,8 @@ class StealDetectorTest {
     void aCpuThatComesBackStartsWithItsWholeAllowance() {
         StealDetector detector = new StealDetector(MaxDelta.Auto.withDefaultAllowance(), 2);
         int[] both = {0, 1};
-        detector.compare(withNumberedCpus(0, both, new long[] {0, 0}), withNumberedCpus(100, both, new long[] {0, 6000}));
+        detector.compare(withNumberedCpus(0, both, new long[] {0, 0}),
+                withNumberedCpus(100, both, new long[] {0, 6000}));
         detector.compare(withNumberedCpus(100, both, new long[] {0, 6000}),
                 withNumberedCpus(200, new int[] {0}, new long[] {0}));
         detector.compare(withNumberedCpus(200, new int[] {0}, new long[] {0}),
@@ -296,7 +297,8 @@ class StealDetectorTest {
     private static Map<Integer, List<Event>> trips(StealDetector detector, long... steals) {
         Map<Integer, List<Event>> trips = new TreeMap<>();
         for (int i = 1; i < steals.length; i++) {
-            List<Event> events = detector.compare(withCpus((i - 1) * 100L, steals[i - 1]), withCpus(i * 100L, steals[i]));
+            List<Event> events = detector.compare(withCpus((i - 1) * 100L, steals[i - 1]),
+                    withCpus(i * 100L, steals[i]));
             if (!events.isEmpty()) {
                 trips.put(i, events);
             }
