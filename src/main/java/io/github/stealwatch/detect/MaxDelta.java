@@ -68,11 +68,17 @@ public sealed interface MaxDelta permits MaxDelta.Ticks, MaxDelta.Auto {
      *                           steal_account_process_time(ULONG_MAX), unclamped since Linux 4.8,
      *                           commit 03cbc732639d), and a nohz_full CPU only at kernel entry or
      *                           a context switch: all the steal since its last accounting lands at
-     *                           once.
+     *                           once. It also covers a stall of our own thread between the
+     *                           kernel's snapshot and our clock read, which shortens a measured
+     *                           stretch.
      */
     record Auto(long lumpAllowanceNanos) implements MaxDelta {
 
-        /** {@code --lump-allowance}'s default: well above the seconds a CPU can go unaccounted. */
+        /**
+         * {@code --lump-allowance}'s default (its option says {@code 60s} too): well above the
+         * seconds a CPU goes unaccounted on a tick-based kernel, and still a report within about a
+         * minute for a counter at twice the wall-clock rate.
+         */
         public static final long DEFAULT_LUMP_ALLOWANCE_NANOS = 60_000_000_000L;
 
         /**

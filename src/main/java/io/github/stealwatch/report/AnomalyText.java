@@ -9,7 +9,7 @@ import java.util.Locale;
 /** Says an anomaly in plain words, for the report and the log: what the counter did, and which bound it crossed. */
 public final class AnomalyText {
 
-    /** Below ten seconds, milliseconds read best; above, the digits stop meaning anything. */
+    /** Below ten seconds, milliseconds read best; above, tenths of a second say enough. */
     private static final long LONGEST_IN_MILLIS = 10_000;
 
     private AnomalyText() {
