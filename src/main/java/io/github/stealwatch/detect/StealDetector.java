@@ -106,18 +106,26 @@ public final class StealDetector {
                                                 long vanishedMinusAppeared) {
         long stealBefore = before.aggregateSteal();
         long stealAfter = after.aggregateSteal();
-        long now = after.monotonicNanos();
-        stretches.start(CpuLine.AGGREGATE, before.monotonicNanos(), stealBefore);
-        Anomaly anomaly = judge(CpuLine.AGGREGATE, stealBefore, stealAfter, now, cpus);
+        long elapsed = after.monotonicNanos() - before.monotonicNanos();
+        Anomaly anomaly = judgeOneSample(stealBefore, stealAfter, elapsed, cpus);
         if (anomaly != null) {
-            stretches.start(CpuLine.AGGREGATE, before.monotonicNanos(), stealBefore);
             long overSharedCpus = stealAfter - stealBefore + vanishedMinusAppeared;
-            if (judge(CpuLine.AGGREGATE, stealBefore, stealBefore + overSharedCpus, now, cpus) == null) {
+            if (judgeOneSample(stealBefore, stealBefore + overSharedCpus, elapsed, cpus) == null) {
                 anomaly = null;
             }
         }
-        stretches.start(CpuLine.AGGREGATE, now, stealAfter);
+        stretches.start(CpuLine.AGGREGATE, after.monotonicNanos(), stealAfter);
         return anomaly;
+    }
+
+    /** The aggregate's step from {@code before} to {@code after} as a stretch of its own, or null. */
+    private Anomaly judgeOneSample(long before, long after, long elapsedNanos, int cpus) {
+        if (after - before < 0) {
+            return new StealWentBack(cpuName(CpuLine.AGGREGATE), before, after);
+        }
+        return maxDelta.fit(after - before, elapsedNanos, cpus) != MaxDelta.Fit.EXCEEDS ? null
+                : new StealJumped(cpuName(CpuLine.AGGREGATE), before, after, elapsedNanos, cpus,
+                        maxDelta.allowed(elapsedNanos, cpus), maxDelta);
     }
 
     /**
