@@ -25,20 +25,42 @@ public final class AtomicFile {
 
     /** Spool and state files may hold mail addresses and a host's history: owner only. */
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    /** Published files are read by another user (node_exporter runs as its own): 0644. */
+    private static final Set<PosixFilePermission> READABLE_BY_ALL = PosixFilePermissions.fromString("rw-r--r--");
 
     private AtomicFile() {
     }
 
+    /** Replaces {@code file}, readable by its owner only, durably: it is on disk when this returns. */
     public static void write(Path file, String text) throws IOException {
+        replace(file, text, OWNER_ONLY, true);
+        syncDirectory(file.toAbsolutePath().getParent());
+    }
+
+    /**
+     * Replaces {@code file}, readable by everyone, without syncing: a reader never sees half of it,
+     * but a power cut may lose it. For a file rewritten every few seconds (metrics), whose loss
+     * costs nothing, and which should cost no disk flush each time.
+     */
+    public static void publish(Path file, String text) throws IOException {
+        replace(file, text, READABLE_BY_ALL, false);
+    }
+
+    private static void replace(Path file, String text, Set<PosixFilePermission> permissions, boolean sync)
+            throws IOException {
         Path directory = file.toAbsolutePath().getParent();
         Path temp = directory.resolve(TEMP_PREFIX + UUID.randomUUID());
         try (FileChannel channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(OWNER_ONLY))) {
+                StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(permissions))) {
+            // Again after creation, which the umask narrows (UMask=0077 in the units).
+            Files.setPosixFilePermissions(temp, permissions);
             ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
             while (bytes.hasRemaining()) {
                 channel.write(bytes);
             }
-            channel.force(true); // the data is on disk before the name points at it
+            if (sync) {
+                channel.force(true); // the data is on disk before the name points at it
+            }
         } catch (IOException e) {
             Files.deleteIfExists(temp);
             throw e;
@@ -49,7 +71,6 @@ public final class AtomicFile {
             Files.deleteIfExists(temp);
             throw e;
         }
-        syncDirectory(directory);
     }
 
     /** Deletes {@code file} and makes the deletion durable. */
