@@ -107,7 +107,7 @@ class StealwatchJarIT {
         String logs = one.err + other.err;
         assertEquals(1, logs.split("this run saves the first baseline", -1).length - 1, logs);
         String state = Files.readString(temp.resolve("audit.state"));
-        assertTrue(state.startsWith("# stealwatch audit state v1\n") && state.endsWith("\n# end\n"), state);
+        assertTrue(state.startsWith("# stealwatch audit state v2\n") && state.endsWith("\n# end\n"), state);
         try (var files = Files.list(temp)) {
             assertEquals(List.of(".audit.state.lock", "audit.state"),
                     files.map(file -> file.getFileName().toString()).sorted().toList(), "no temporary file is left");

@@ -4,6 +4,10 @@ import io.github.stealwatch.check.Thresholds;
 import io.github.stealwatch.check.WindowRun;
 import io.github.stealwatch.detect.StealDetector;
 import io.github.stealwatch.disk.LockFile;
+import io.github.stealwatch.metrics.Counts;
+import io.github.stealwatch.metrics.LiveMetrics;
+import io.github.stealwatch.metrics.Readings;
+import io.github.stealwatch.metrics.StealwatchMetrics;
 import io.github.stealwatch.report.AuditReportFormatter;
 import io.github.stealwatch.report.Report;
 import io.github.stealwatch.report.ReportFormatter;
@@ -23,6 +27,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +51,15 @@ public final class Audit {
     public record Window(long intervalNanos, long lengthNanos, int rowsKept, String source) {
     }
 
+    /**
+     * The run's metrics.
+     *
+     * @param live    counts this run, told by the outbox too
+     * @param publish writes the metrics file with the counts of every run so far, once at the end
+     */
+    public record Metrics(LiveMetrics live, Consumer<Readings> publish) {
+    }
+
     private final ProcStatReader reader;
     private final BootReader boots;
     private final StateStore store;
@@ -56,10 +70,12 @@ public final class Audit {
     private final StealDetector betweenRuns;
     private final WatchdogFactory watchdogs;
     private final WindowRun windowRun;
+    private final Metrics metrics;
 
     /** @param betweenRuns judges the counters against the last run's, over the uptime between them */
     public Audit(ProcStatReader reader, BootReader boots, StateStore store, Outbox outbox, Clock clock,
-                 HostFacts host, Window window, StealDetector betweenRuns, WatchdogFactory watchdogs) {
+                 HostFacts host, Window window, StealDetector betweenRuns, WatchdogFactory watchdogs,
+                 Metrics metrics) {
         this.reader = reader;
         this.boots = boots;
         this.store = store;
@@ -69,38 +85,92 @@ public final class Audit {
         this.window = window;
         this.betweenRuns = betweenRuns;
         this.watchdogs = watchdogs;
+        this.metrics = metrics;
         this.windowRun = new WindowRun(reader, clock, window.intervalNanos(), window.lengthNanos(), Thresholds.NONE,
-                window.rowsKept());
+                window.rowsKept(), metrics.live());
     }
 
     /** @throws LockFile.HeldException when another audit still holds the lock after {@link StateStore#LOCK_WAIT} */
     public Outcome run() throws IOException, StatFormatException, LockFile.HeldException {
         try (LockFile lock = store.lock(StateStore.LOCK_WAIT, clock)) {
             deliverSpooled();
-            Sample first = reader.read();
+            Optional<AuditState> previous = previous();
+            Sample first;
+            try {
+                first = reader.read();
+            } catch (IOException | StatFormatException e) {
+                metrics.live().readFailed();
+                keepTally(previous);
+                throw e;
+            }
             AuditState now = AuditState.of(boots.read(), clock.wallTime(), first);
-            BaselineComparison comparison = BaselineComparison.of(previous(), now, betweenRuns);
+            BaselineComparison comparison = BaselineComparison.of(previous, now, betweenRuns);
             log(comparison);
+            if (!comparison.anomalies().isEmpty()) {
+                metrics.live().anomalous(first, comparison.anomalies());
+            }
 
             List<Report> windowReports = new ArrayList<>();
             ReportFormatter formatter = new ReportFormatter(host, window.source());
-            WindowRun.Result live = windowRun.run(first,
-                    listener -> watchdogs.create(formatter, windowReports::add, listener));
-            store.save(AuditState.of(boots.read(), clock.wallTime(), live.last()));
+            WindowRun.Result live = windowRun.run(first, listener -> watchdogs.create(formatter, windowReports::add,
+                    (sample, anomalies) -> {
+                        listener.anomalous(sample, anomalies);
+                        metrics.live().anomalous(sample, anomalies);
+                    }));
+            AuditState next = AuditState.of(boots.read(), clock.wallTime(), live.last());
+            store.save(withTally(next, previous));
 
+            Outcome outcome = Outcome.CLEAN;
             if (comparison.anomalies().isEmpty() && windowReports.isEmpty()) {
                 LOG.info("audit clean: {}", live.verdict().summary());
-                return Outcome.CLEAN;
+            } else {
+                outbox.deliver(new AuditReportFormatter(host, window.source()).format(comparison, live.rows(),
+                        live.verdict().summary(), windowReports));
+                store.save(withTally(next, previous)); // with what became of the report
+                outcome = Outcome.ANOMALY_REPORTED;
             }
-            outbox.deliver(new AuditReportFormatter(host, window.source()).format(comparison, live.rows(),
-                    live.verdict().summary(), windowReports));
-            return Outcome.ANOMALY_REPORTED;
+            publish(previous);
+            return outcome;
         }
     }
 
     /** Ends the live window early (a signal); the run still saves and reports what it has. */
     public void stop() {
         windowRun.stop();
+    }
+
+    /** {@code state} with the counts of every run so far, this one's included. */
+    private AuditState withTally(AuditState state, Optional<AuditState> previous) {
+        return state.withCounts(countsSoFar(previous), lastAnomalySoFar(previous));
+    }
+
+    /** Counts go on across runs and reboots; only a lost or corrupt state file starts them again. */
+    private Counts countsSoFar(Optional<AuditState> previous) {
+        return previous.map(AuditState::counts).orElse(Counts.ZERO).plus(metrics.live().counts());
+    }
+
+    private double lastAnomalySoFar(Optional<AuditState> previous) {
+        double thisRun = metrics.live().lastAnomalySeconds();
+        return thisRun > 0 ? thisRun : previous.map(AuditState::lastAnomalySeconds).orElse(0.0);
+    }
+
+    /** A run that could not read the counters keeps the last baseline, with its read error counted. */
+    private void keepTally(Optional<AuditState> previous) {
+        if (previous.isPresent()) {
+            try {
+                store.save(withTally(previous.get(), previous));
+            } catch (IOException e) {
+                LOG.error("cannot save {}: {}", store.file(), e.getMessage());
+            }
+        }
+        publish(previous);
+    }
+
+    /** Writes the metrics file: every run's counts, and the steal ratio over this run's live window. */
+    private void publish(Optional<AuditState> previous) {
+        Readings run = metrics.live().take(StealwatchMetrics.spoolReports(outbox));
+        metrics.publish().accept(new Readings(countsSoFar(previous), lastAnomalySoFar(previous), run.stealRatio(),
+                run.spoolReports()));
     }
 
     /** The last run's state; a corrupt one is named in a warning and replaced, never fatal. */

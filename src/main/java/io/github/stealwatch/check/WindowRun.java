@@ -6,6 +6,7 @@ import io.github.stealwatch.source.StatFormatException;
 import io.github.stealwatch.source.StatSnapshot;
 import io.github.stealwatch.time.Clock;
 import io.github.stealwatch.watch.AnomalyListener;
+import io.github.stealwatch.watch.LoopObserver;
 import io.github.stealwatch.watch.SamplingLoop;
 import io.github.stealwatch.watch.Watchdog;
 import java.io.IOException;
@@ -39,11 +40,17 @@ public final class WindowRun {
     /** @param rowsKept how many of the first samples to keep for a table */
     public WindowRun(ProcStatReader reader, Clock clock, long intervalNanos, long lengthNanos,
                      Thresholds thresholds, int rowsKept) {
+        this(reader, clock, intervalNanos, lengthNanos, thresholds, rowsKept, LoopObserver.NONE);
+    }
+
+    /** @param observer told what the sampling loop does (audit's metrics) */
+    public WindowRun(ProcStatReader reader, Clock clock, long intervalNanos, long lengthNanos,
+                     Thresholds thresholds, int rowsKept, LoopObserver observer) {
         this.clock = clock;
         this.lengthNanos = lengthNanos;
         this.rowsKept = rowsKept;
         this.window = new CheckWindow(thresholds);
-        this.loop = new SamplingLoop(reader, clock, intervalNanos, this::accept);
+        this.loop = new SamplingLoop(reader, clock, intervalNanos, this::accept, observer);
     }
 
     /**

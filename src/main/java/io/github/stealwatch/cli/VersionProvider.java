@@ -10,12 +10,17 @@ final class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() throws IOException {
+        return new String[] {"stealwatch " + number()};
+    }
+
+    /** The bare version, "unknown" outside a build. */
+    static String number() throws IOException {
         Properties properties = new Properties();
         try (InputStream in = VersionProvider.class.getResourceAsStream("/stealwatch-version.properties")) {
             if (in != null) {
                 properties.load(in);
             }
         }
-        return new String[] {"stealwatch " + properties.getProperty("version", "unknown")};
+        return properties.getProperty("version", "unknown");
     }
 }

@@ -1,6 +1,11 @@
 package io.github.stealwatch.cli;
 
 import io.github.stealwatch.mail.ReportSender;
+import io.github.stealwatch.metrics.MetricsCommand;
+import io.github.stealwatch.metrics.StealwatchMetrics;
+import io.github.stealwatch.metrics.Textfile;
+import io.github.stealwatch.metrics.TextfilePublisher;
+import io.github.stealwatch.metrics.LiveMetrics;
 import io.github.stealwatch.report.ReportFormatter;
 import io.github.stealwatch.source.HostFacts;
 import io.github.stealwatch.source.HostFactsReader;
@@ -8,8 +13,11 @@ import io.github.stealwatch.source.ProcStatReader;
 import io.github.stealwatch.spool.BackgroundOutbox;
 import io.github.stealwatch.spool.Outbox;
 import io.github.stealwatch.time.Clock;
+import io.github.stealwatch.watch.AnomalyListener;
 import io.github.stealwatch.watch.SamplingLoop;
 import io.github.stealwatch.watch.Watchdog;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +25,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code stealwatch watch}: samples /proc/stat until stopped and reports every steal anomaly. */
@@ -27,6 +36,9 @@ import picocli.CommandLine.Spec;
 final class WatchCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(WatchCommand.class);
+
+    /** Prometheus scrapes every 15 s or more: rewriting the file more than once a second buys nothing. */
+    private static final Duration MIN_TEXTFILE_INTERVAL = Duration.ofSeconds(1);
 
     @Spec
     CommandSpec spec;
@@ -43,6 +55,15 @@ final class WatchCommand implements Callable<Integer> {
     @Mixin
     SpoolOptions spooling;
 
+    @Mixin
+    TextfileOptions textfiles;
+
+    @Option(names = "--textfile-interval", paramLabel = "DURATION", defaultValue = "15s",
+            converter = DurationConverter.class,
+            description = "How often the metrics file is rewritten, besides right after an anomaly "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration textfileInterval;
+
     @Option(names = "--once", description = "Exit after the first report, as the article's script did.")
     boolean once;
 
@@ -50,17 +71,25 @@ final class WatchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         sampling.validate(spec);
         detection.validate(spec);
+        validateTextfileInterval();
+        Textfile textfile = textfiles.textfile(spec, MetricsCommand.WATCH);
         HostFacts host = HostFactsReader.read(sampling.procRoot);
         Clock clock = RootCommand.of(spec).clock;
         ProcStatReader reader = new ProcStatReader(sampling.procRoot, clock);
         String source = reader.statFile() + ", every " + DurationConverter.format(sampling.interval);
         ReportSender sender = mail.sender(spec, host);
-        Outbox outbox = new Outbox(sender, spooling.spool(spec), clock, spec.commandLine().getErr());
+        LiveMetrics metrics = new LiveMetrics(clock);
+        Outbox outbox = new Outbox(sender, spooling.spool(spec), clock, spec.commandLine().getErr(), metrics);
         Watchdog watchdog;
-        try (reader; BackgroundOutbox delivery = new BackgroundOutbox(outbox)) {
+        try (reader; TextfilePublisher publisher = publisher(textfile, metrics, outbox, clock);
+             BackgroundOutbox delivery = new BackgroundOutbox(outbox)) {
             delivery.retrySpooledReports();
-            watchdog = detection.watchdog(new ReportFormatter(host, source), delivery);
-            SamplingLoop loop = new SamplingLoop(reader, clock, sampling.interval.toNanos(), watchdog);
+            AnomalyListener listener = publisher == null ? metrics : (sample, anomalies) -> {
+                metrics.anomalous(sample, anomalies);
+                publisher.writeSoon();
+            };
+            watchdog = detection.watchdog(new ReportFormatter(host, source), delivery, listener);
+            SamplingLoop loop = new SamplingLoop(reader, clock, sampling.interval.toNanos(), watchdog, metrics);
             loop.start();
             LOG.info("watching {}; reports go to {}", source, sender.destination());
             try (StopOnSignal signals = new StopOnSignal(loop::stop)) {
@@ -71,5 +100,31 @@ final class WatchCommand implements Callable<Integer> {
             }
         }
         return watchdog.reportsMade() > 0 ? ExitCodes.ANOMALY_REPORTED : ExitCodes.OK;
+    }
+
+    /** Starts publishing the metrics, if asked to: the first file, all zeros, before the first sample. */
+    private TextfilePublisher publisher(Textfile textfile, LiveMetrics metrics, Outbox outbox, Clock clock)
+            throws IOException {
+        if (textfile == null) {
+            return null;
+        }
+        String version = VersionProvider.number();
+        TextfilePublisher publisher = new TextfilePublisher(textfile, () -> StealwatchMetrics.text(
+                MetricsCommand.WATCH, version, metrics.take(StealwatchMetrics.spoolReports(outbox)), clock.wallTime()),
+                textfileInterval);
+        try {
+            publisher.start();
+        } catch (IOException e) {
+            throw new IOException("cannot write the metrics file " + textfile.file() + ": " + e.getMessage(), e);
+        }
+        return publisher;
+    }
+
+    private void validateTextfileInterval() {
+        if (textfileInterval.compareTo(MIN_TEXTFILE_INTERVAL) < 0) {
+            throw new ParameterException(spec.commandLine(), "--textfile-interval must be at least "
+                    + DurationConverter.format(MIN_TEXTFILE_INTERVAL) + ", not "
+                    + DurationConverter.format(textfileInterval));
+        }
     }
 }

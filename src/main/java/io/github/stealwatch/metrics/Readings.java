@@ -7,7 +7,7 @@ package io.github.stealwatch.metrics;
  * @param stealRatio         steal's share of CPU time on the aggregate line over the interval the
  *                           command measured, 0 to 1; NaN when a counter misbehaved in it or nothing
  *                           was measured
- * @param spoolReports       reports waiting in the spool
+ * @param spoolReports       reports waiting in the spool; NaN when the spool cannot be read
  */
-public record Readings(Counts counts, double lastAnomalySeconds, double stealRatio, long spoolReports) {
+public record Readings(Counts counts, double lastAnomalySeconds, double stealRatio, double spoolReports) {
 }

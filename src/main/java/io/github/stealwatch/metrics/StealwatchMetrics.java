@@ -1,6 +1,9 @@
 package io.github.stealwatch.metrics;
 
 import io.github.stealwatch.metrics.MetricFamily.Type;
+import io.github.stealwatch.spool.Outbox;
+import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +23,18 @@ public final class StealwatchMetrics {
     private StealwatchMetrics() {
     }
 
-    /** The whole file for {@code command}, written at {@code nowSeconds} (Unix seconds). */
-    public static String text(MetricsCommand command, String version, Readings readings, double nowSeconds) {
-        return PrometheusText.write(families(command, version, readings, nowSeconds));
+    /** The whole file for {@code command}, written {@code now}. */
+    public static String text(MetricsCommand command, String version, Readings readings, Instant now) {
+        return PrometheusText.write(families(command, version, readings, Seconds.of(now)));
+    }
+
+    /** The reports waiting in {@code outbox}'s spool, or NaN when it cannot be read: never a reassuring 0. */
+    public static double spoolReports(Outbox outbox) {
+        try {
+            return outbox.waiting();
+        } catch (IOException e) {
+            return Double.NaN;
+        }
     }
 
     static List<MetricFamily> families(MetricsCommand command, String version, Readings readings,

@@ -48,6 +48,19 @@ public final class StatSnapshot {
         return counters[Column.STEAL.ordinal()];
     }
 
+    /**
+     * All the time the CPUs spent, on the aggregate line: user through steal. Guest and guest_nice
+     * are left out because the kernel already counts them in user and nice (kernel/sched/cputime.c,
+     * account_guest_time).
+     */
+    public long aggregateTotal() {
+        long total = 0;
+        for (int column = 0; column < Column.MIN_COLUMNS; column++) {
+            total += counters[column];
+        }
+        return total;
+    }
+
     /** Overwrites this snapshot with a copy of {@code sample}. */
     public void set(Sample sample) {
         begin(sample.monotonicNanos());

@@ -23,20 +23,38 @@ public final class Outbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
-    /** What became of one report. */
-    public enum Outcome { SENT, SPOOLED, DROPPED, PRINTED_TO_STANDARD_ERROR }
+    /**
+     * What became of one report: sent to the mail server, kept in the spool, dropped from a full
+     * spool, printed on standard output as {@code --mail-to -} asks, or printed on standard error
+     * because even the spool could not take it.
+     */
+    public enum Outcome { SENT, SPOOLED, DROPPED, PRINTED, PRINTED_TO_STANDARD_ERROR }
+
+    /** Told of every report's outcome, spooled reports' later sending included (for the metrics). */
+    public interface Listener {
+
+        Listener NONE = outcome -> { };
+
+        void outcome(Outcome outcome);
+    }
 
     private final ReportSender sender;
     private final Spool spool;
     private final Clock clock;
     private final PrintWriter err;
+    private final Listener listener;
 
     /** @param spool where undeliverable reports wait; null for a sender that cannot fail for a while */
     public Outbox(ReportSender sender, Spool spool, Clock clock, PrintWriter err) {
+        this(sender, spool, clock, err, Listener.NONE);
+    }
+
+    public Outbox(ReportSender sender, Spool spool, Clock clock, PrintWriter err, Listener listener) {
         this.sender = sender;
         this.spool = sender.canFailForAWhile() ? spool : null;
         this.clock = clock;
         this.err = err;
+        this.listener = listener;
     }
 
     public String destination() {
@@ -145,6 +163,7 @@ public final class Outbox {
             throws DeliveryException, IOException {
         long dropped = spool.dropped();
         sender.send(dropped == 0 ? report : withDropNote(report, dropped), envelope);
+        listener.outcome(Outcome.SENT);
         if (spoolFile != null) {
             spool.remove(spoolFile);
         }
@@ -164,17 +183,21 @@ public final class Outbox {
         if (file == null) {
             LOG.warn("the spool {} is full ({} reports): dropped this report; the next one delivered will say so",
                     spool.directory(), spool.maxReports());
+            listener.outcome(Outcome.DROPPED);
             return Outcome.DROPPED;
         }
         LOG.warn("report kept in the spool as {}; it will be sent when {} accepts mail", file,
                 sender.destination());
+        listener.outcome(Outcome.SPOOLED);
         return Outcome.SPOOLED;
     }
 
     private Outcome sendOrPrint(Report report) {
         try {
             sender.send(report);
-            return Outcome.SENT;
+            Outcome outcome = sender.canFailForAWhile() ? Outcome.SENT : Outcome.PRINTED;
+            listener.outcome(outcome);
+            return outcome;
         } catch (DeliveryException e) {
             LOG.error("could not send the report to {}: {}; it follows on standard error", sender.destination(),
                     e.getMessage());
@@ -184,6 +207,7 @@ public final class Outbox {
     }
 
     private void print(Report report) {
+        listener.outcome(Outcome.PRINTED_TO_STANDARD_ERROR);
         err.print(report.asText());
         err.println();
         err.flush();

@@ -27,6 +27,7 @@ public final class SamplingLoop {
     private final Clock clock;
     private final long intervalNanos;
     private final SampleSink sink;
+    private final LoopObserver observer;
     private final AlternatingSnapshots snapshots = new AlternatingSnapshots();
     private final Cadence cadence;
 
@@ -37,6 +38,11 @@ public final class SamplingLoop {
     private Thread runner; // guarded by this
 
     public SamplingLoop(ProcStatReader reader, Clock clock, long intervalNanos, SampleSink sink) {
+        this(reader, clock, intervalNanos, sink, LoopObserver.NONE);
+    }
+
+    public SamplingLoop(ProcStatReader reader, Clock clock, long intervalNanos, SampleSink sink,
+                        LoopObserver observer) {
         if (intervalNanos <= 0) {
             throw new IllegalArgumentException("interval must be positive");
         }
@@ -44,12 +50,18 @@ public final class SamplingLoop {
         this.clock = clock;
         this.intervalNanos = intervalNanos;
         this.sink = sink;
+        this.observer = observer;
         this.cadence = new Cadence(intervalNanos);
     }
 
     /** Takes the first sample; a file that cannot be read or parsed now is an error for the caller. */
     public void start() throws IOException, StatFormatException {
-        reader.readInto(snapshots.spare());
+        try {
+            reader.readInto(snapshots.spare());
+        } catch (IOException | StatFormatException e) {
+            observer.readFailed();
+            throw e;
+        }
         StatSnapshot first = snapshots.filled();
         begin(first);
         cadence.sampled(first.monotonicNanos());
@@ -109,6 +121,7 @@ public final class SamplingLoop {
             long skipTo = (now - startNanos) / intervalNanos + 1;
             LOG.info("sampling fell {} ms behind (VM paused or overloaded?); skipping {} missed samples",
                     TimeUnit.NANOSECONDS.toMillis(now - due), skipTo - slot);
+            observer.stalled(now - due);
             slot = skipTo;
             due = startNanos + slot * intervalNanos;
         }
@@ -125,6 +138,7 @@ public final class SamplingLoop {
                         e instanceof NoSuchFileException ? "no such file" : e.getMessage());
             }
             failing = true;
+            observer.readFailed();
             cadence.restart(); // the next interval spans the failed read: not a measure of timing
             return;
         }
@@ -135,6 +149,7 @@ public final class SamplingLoop {
         StatSnapshot sample = snapshots.filled();
         cadence.sampled(sample.monotonicNanos());
         sink.accept(sample);
+        observer.sampled(sample);
     }
 
     private void begin(StatSnapshot first) throws IOException {
@@ -142,5 +157,6 @@ public final class SamplingLoop {
         slot = 0;
         cadence.restart();
         sink.accept(first);
+        observer.sampled(first);
     }
 }

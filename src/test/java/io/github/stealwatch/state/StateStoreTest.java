@@ -2,9 +2,11 @@ package io.github.stealwatch.state;
 
 import static io.github.stealwatch.source.TestSamples.withCpus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.stealwatch.metrics.Counts;
 import io.github.stealwatch.source.Boot;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +39,41 @@ class StateStoreTest {
             assertEquals(List.of("audit.state"), files.map(file -> file.getFileName().toString()).toList(),
                     "no temporary file is left behind");
         }
+    }
+
+    @Test
+    void theMetricsCountsAndTheLastAnomalyLoadBackTheSame() throws Exception {
+        StateStore store = new StateStore(temp.resolve("audit.state"));
+        AuditState counted = state.withCounts(new Counts(1, 2, 3, 4, 5, 6, 7, 8, 9), 1795963291.125);
+
+        store.save(counted);
+
+        assertEquals(Optional.of(counted), store.load());
+        assertTrue(Files.readString(store.file()).contains("\nsamples_total=1\nread_errors_total=2\n"));
+    }
+
+    @Test
+    void aVersion1FileIsStillReadWithNothingCounted() throws Exception {
+        StateStore store = new StateStore(temp.resolve("audit.state"));
+        store.save(state);
+        // The file an earlier version wrote: the same without the counts.
+        Files.writeString(store.file(), Files.readString(store.file()).replace("state v2", "state v1")
+                .replaceAll("(?m)^(\\w+_total|last_anomaly_seconds)=.*\n", ""));
+        assertFalse(Files.readString(store.file()).contains("_total"));
+
+        assertEquals(Optional.of(state), store.load());
+        assertEquals(Counts.ZERO, store.load().orElseThrow().counts());
+    }
+
+    @Test
+    void aKeyTheFormatDoesNotKnowMakesItCorrupt() throws Exception {
+        StateStore store = new StateStore(temp.resolve("audit.state"));
+        store.save(state);
+        Files.writeString(store.file(), Files.readString(store.file()).replace("samples_total=", "sample_total="));
+
+        CorruptStateException error = assertThrows(CorruptStateException.class, store::load);
+
+        assertTrue(error.getMessage().endsWith("unexpected line 'sample_total=0'"), error.getMessage());
     }
 
     @Test

@@ -1,0 +1,29 @@
+package io.github.stealwatch.cli;
+
+import io.github.stealwatch.metrics.MetricsCommand;
+import io.github.stealwatch.metrics.Textfile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** Where watch and audit publish their metrics for node_exporter's textfile collector; off unless given. */
+final class TextfileOptions {
+
+    @Option(names = "--textfile-dir", paramLabel = "DIR",
+            description = "Write metrics for node_exporter's textfile collector to DIR/stealwatch_<command>.prom "
+                    + "(the units use /run/stealwatch; README.md, \"Fleet monitoring\"). Default: none.")
+    Path directory;
+
+    /** The command's metrics file, or null when none is asked for. */
+    Textfile textfile(CommandSpec spec, MetricsCommand command) {
+        if (directory == null) {
+            return null;
+        }
+        if (!Files.isDirectory(directory)) {
+            throw new ParameterException(spec.commandLine(), "--textfile-dir " + directory + ": no such directory");
+        }
+        return new Textfile(directory, command);
+    }
+}
