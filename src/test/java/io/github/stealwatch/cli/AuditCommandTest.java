@@ -47,6 +47,71 @@ class AuditCommandTest {
                 "--spool-dir", temp.resolve("spool").toString(), "--mail-to", "-");
     }
 
+    private CliRun auditPublishing(Path textfileDir) {
+        return CliRun.run(clock, "audit", "--proc-root", procRoot.toString(), "--state-file", stateFile.toString(),
+                "--spool-dir", temp.resolve("spool").toString(), "--mail-to", "-", "--textfile-dir",
+                textfileDir.toString());
+    }
+
+    @Test
+    void itsMetricsCountAcrossRunsAndReboots() throws Exception {
+        Path textfileDir = Files.createDirectories(temp.resolve("textfile"));
+        Path metricsFile = textfileDir.resolve("stealwatch_audit.prom");
+        assertEquals(0, auditPublishing(textfileDir).exitCode);
+        // 2 s at 100 ms: the first read and 20 more.
+        assertEquals(21, value(metricsFile, "stealwatch_samples_total{command=\"audit\"}"));
+        assertEquals(0, value(metricsFile, "stealwatch_anomalies_total{command=\"audit\",kind=\"went_back\"}"));
+        assertEquals(0, value(metricsFile, "stealwatch_last_anomaly_timestamp_seconds{command=\"audit\"}"));
+
+        stat.changeSteal("cpu", steal -> steal - 5);
+        ProcRoots.installBoot(procRoot, BOOT, "1600.00");
+        assertEquals(2, auditPublishing(textfileDir).exitCode);
+        double anomalyAt = value(metricsFile, "stealwatch_last_anomaly_timestamp_seconds{command=\"audit\"}");
+        assertEquals(1, value(metricsFile, "stealwatch_anomalies_total{command=\"audit\",kind=\"went_back\"}"));
+        assertEquals(1, value(metricsFile, "stealwatch_reports_total{command=\"audit\",outcome=\"printed\"}"));
+        assertTrue(Double.isNaN(value(metricsFile, "stealwatch_steal_ratio{command=\"audit\"}")),
+                "no ratio from a run whose counter misbehaved");
+
+        ProcRoots.installBoot(procRoot, "2d7e93a0-5b0c-4c39-9f0e-1f6a2f3c4d5e", "30.00");
+        assertEquals(0, auditPublishing(textfileDir).exitCode);
+
+        // A new baseline after the reboot; the counts go on, so increase() sees no reset.
+        assertEquals(63, value(metricsFile, "stealwatch_samples_total{command=\"audit\"}"));
+        assertEquals(1, value(metricsFile, "stealwatch_anomalies_total{command=\"audit\",kind=\"went_back\"}"));
+        assertEquals(1, value(metricsFile, "stealwatch_reports_total{command=\"audit\",outcome=\"printed\"}"));
+        assertEquals(anomalyAt, value(metricsFile, "stealwatch_last_anomaly_timestamp_seconds{command=\"audit\"}"));
+        assertEquals(clock.wallTime().toEpochMilli() / 1000.0,
+                value(metricsFile, "stealwatch_last_run_timestamp_seconds{command=\"audit\"}"), "the heartbeat");
+        assertEquals(0.0, value(metricsFile, "stealwatch_steal_ratio{command=\"audit\"}"), "a sane window");
+    }
+
+    @Test
+    void aRunThatCannotReadTheCountersStillCountsTheReadErrorAndKeepsTheBaseline() throws Exception {
+        Path textfileDir = Files.createDirectories(temp.resolve("textfile"));
+        auditPublishing(textfileDir);
+        String baseline = Files.readString(stateFile);
+        Files.delete(procRoot.resolve("stat"));
+
+        CliRun run = auditPublishing(textfileDir);
+
+        assertEquals(3, run.exitCode, run.toString());
+        Path metricsFile = textfileDir.resolve("stealwatch_audit.prom");
+        assertEquals(1, value(metricsFile, "stealwatch_read_errors_total{command=\"audit\"}"));
+        assertEquals(21, value(metricsFile, "stealwatch_samples_total{command=\"audit\"}"));
+        String state = Files.readString(stateFile);
+        assertTrue(state.contains("\nread_errors_total=1\n"), state);
+        assertEquals(baseline.substring(baseline.indexOf("\ncpu")), state.substring(state.indexOf("\ncpu")),
+                "the same baseline");
+    }
+
+    /** The value of {@code series} in a metrics file. */
+    private static double value(Path metricsFile, String series) throws Exception {
+        String metrics = Files.readString(metricsFile);
+        return metrics.lines().filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + series + " in\n" + metrics));
+    }
+
     @Test
     void theFirstRunOnlySavesTheBaseline() throws Exception {
         CliRun run = audit();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.github.stealwatch.AllocationMeter;
 import io.github.stealwatch.detect.MaxDelta;
 import io.github.stealwatch.detect.StealDetector;
+import io.github.stealwatch.metrics.LiveMetrics;
 import io.github.stealwatch.report.CollectingSink;
 import io.github.stealwatch.report.ReportFormatter;
 import io.github.stealwatch.source.HostFacts;
@@ -14,6 +15,7 @@ import io.github.stealwatch.source.ProcRoots;
 import io.github.stealwatch.source.ProcStatReader;
 import io.github.stealwatch.source.Sample;
 import io.github.stealwatch.source.StatFormatException;
+import io.github.stealwatch.source.StatSnapshot;
 import io.github.stealwatch.time.FakeClock;
 import io.github.stealwatch.trace.Recorder;
 import java.nio.file.Files;
@@ -98,6 +100,54 @@ class SamplingLoopTest {
     }
 
     @Test
+    void theObserverIsToldOfEverySampleEveryFailedReadAndEveryStall() throws Exception {
+        List<String> told = new ArrayList<>();
+        SamplingLoop observed = new SamplingLoop(new ProcStatReader(procRoot, clock), clock, INTERVAL,
+                sample -> told.add("sink"), new LoopObserver() {
+                    @Override
+                    public void sampled(StatSnapshot sample) {
+                        told.add("sampled");
+                    }
+
+                    @Override
+                    public void readFailed() {
+                        told.add("read failed");
+                    }
+
+                    @Override
+                    public void stalled(long lateNanos) {
+                        told.add("stalled " + TimeUnit.NANOSECONDS.toMillis(lateNanos) + " ms");
+                    }
+                });
+        observed.start();
+        install("truncated.txt");
+        observed.tick();
+        install("cpu-gaps.txt");
+        clock.advanceMillis(1050); // the VM was paused for a second
+        observed.nextDue();
+        observed.tick();
+
+        // The sink comes first, so an anomaly in a sample is known before the sample is counted.
+        assertEquals(List.of("sink", "sampled", "read failed", "stalled 950 ms", "sink", "sampled"), told);
+    }
+
+    @Test
+    void aFailedFirstReadIsToldTooBeforeItIsAnError() throws Exception {
+        install("no-steal-7-columns.txt");
+        List<String> told = new ArrayList<>();
+        SamplingLoop observed = new SamplingLoop(new ProcStatReader(procRoot, clock), clock, INTERVAL,
+                sample -> told.add("sink"), new LoopObserver() {
+                    @Override
+                    public void readFailed() {
+                        told.add("read failed");
+                    }
+                });
+
+        assertThrows(StatFormatException.class, observed::start);
+        assertEquals(List.of("read failed"), told);
+    }
+
+    @Test
     void aFileThatCannotBeParsedAtStartIsAnError() throws Exception {
         install("no-steal-7-columns.txt");
 
@@ -120,7 +170,9 @@ class SamplingLoopTest {
         assumeTrue(Files.isReadable(proc.resolve("stat")), "needs Linux's /proc/stat");
         Watchdog watchdog = new Watchdog(new StealDetector(MaxDelta.Auto.withDefaultAllowance(), 1),
                 new Recorder(20), 0, new ReportFormatter(new HostFacts("h", "k"), "test"), new CollectingSink());
-        SamplingLoop live = new SamplingLoop(new ProcStatReader(proc, clock), clock, INTERVAL, watchdog);
+        // With the metrics' observer too: counting a sample must not allocate either.
+        SamplingLoop live = new SamplingLoop(new ProcStatReader(proc, clock), clock, INTERVAL, watchdog,
+                new LiveMetrics(clock));
         live.start();
 
         long bytes = AllocationMeter.bytesAllocated(100, SAMPLES, () -> {
