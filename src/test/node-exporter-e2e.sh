@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# The fleet-monitoring path end to end, as on a Debian host and on 127.0.0.1 only: the user and the
+# runtime directory made by the shipped sysusers.d and tmpfiles.d files (under a scratch root, so
+# the machine's own /etc and /run are left alone), the metrics files linked into a textfile
+# directory with the README's command, node_exporter reading them as user prometheus, and the built
+# jar writing them as user stealwatch: a watch that sees the article's jump on a fixture proc root,
+# and two audits. Checks what node_exporter serves and promtool's verdict on the files, then stops
+# every process it started by its PID. Needs root, target/stealwatch.jar, promtool and
+# prometheus-node-exporter; .ci/run installs the last two.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+work=$(mktemp -d)
+chmod 755 "$work"
+pids=()
+finish() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    rm -rf "$work"
+}
+trap finish EXIT
+fail() {
+    echo "node-exporter-e2e: $*" >&2
+    exit 1
+}
+
+# The user and /run/stealwatch as the packaged files make them, under a scratch root.
+root=$work/root
+mkdir -p "$root/etc"
+cp /etc/passwd /etc/group "$root/etc/"
+systemd-sysusers --root="$root" "$PWD/systemd/sysusers.d/stealwatch.conf"
+systemd-tmpfiles --root="$root" --create "$PWD/systemd/tmpfiles.d/stealwatch.conf"
+runtime=$root/run/stealwatch
+uid=$(awk -F: '$1 == "stealwatch" { print $3 }' "$root/etc/passwd")
+gid=$(awk -F: '$1 == "stealwatch" { print $3 }' "$root/etc/group")
+as_stealwatch=(setpriv --reuid="$uid" --regid="$gid" --clear-groups)
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+install -m 644 target/stealwatch.jar "$work/stealwatch.jar"
+
+# node_exporter's textfile directory, root's as Debian ships it, and the README's link command.
+textfiles=$work/node-exporter
+install -d -m 755 "$textfiles"
+ln -s "$runtime/stealwatch_watch.prom" "$runtime/stealwatch_audit.prom" "$textfiles/"
+
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+setpriv --reuid=prometheus --regid=prometheus --init-groups prometheus-node-exporter \
+    --collector.disable-defaults --collector.textfile --collector.textfile.directory="$textfiles" \
+    --web.listen-address="127.0.0.1:$port" 2> "$work/node-exporter.log" &
+pids+=($!)
+scrape() {
+    curl -fsS "http://127.0.0.1:$port/metrics"
+}
+for _ in $(seq 100); do
+    scrape > /dev/null 2>&1 && break
+    sleep 0.1
+done
+scrape > "$work/before.txt" || fail "node_exporter did not start: $(cat "$work/node-exporter.log")"
+grep -qx 'node_textfile_scrape_error 0' "$work/before.txt" \
+    || fail "the empty files made at boot are a scrape error: $(grep textfile "$work/before.txt")"
+
+# A fixture proc root whose aggregate steal jumps by the article's 1.8e12 ticks while the watch runs.
+proc=$work/proc
+mkdir -p "$proc/sys/kernel/random"
+healthy=$(cat src/test/resources/proc-stat/kvm-guest-2cpu-linux-6.18.txt)
+printf '%s\n' "$healthy" > "$proc/stat"
+echo 8f9561f7-0d62-453c-ac20-269c00c0b540 > "$proc/sys/kernel/random/boot_id"
+echo '1000.00 1900.00' > "$proc/uptime"
+chmod -R a+rX "$proc"
+
+"${as_stealwatch[@]}" "$java" -XX:-UsePerfData -jar "$work/stealwatch.jar" -q watch --once --proc-root "$proc" \
+    --interval 20ms --samples 3 --mail-to - --textfile-dir "$runtime" > "$work/watch.out" 2> "$work/watch.err" &
+watch=$!
+pids+=("$watch")
+# The watch writes its first file (all zeros) just before its first sample: jump after that.
+for _ in $(seq 300); do
+    [ -s "$runtime/stealwatch_watch.prom" ] && break
+    kill -0 "$watch" 2> /dev/null || break
+    sleep 0.1
+done
+grep -q '^stealwatch_samples_total{command="watch"} 0$' "$runtime/stealwatch_watch.prom" \
+    || fail "the watch's first file is not all zeros: $(cat "$runtime/stealwatch_watch.prom" "$work/watch.err")"
+sleep 0.3
+sed '1s/^\(cpu  \([0-9]* \)\{7\}\)[0-9]*/\11844670130367/' "$proc/stat" > "$proc/stat.new"
+chmod 644 "$proc/stat.new"
+mv "$proc/stat.new" "$proc/stat"
+status=0
+wait "$watch" || status=$?
+[ "$status" = 2 ] || fail "watch --once exited $status, not 2: $(cat "$work/watch.err")"
+printf '%s\n' "$healthy" > "$proc/stat"
+
+# Two audits: the first saves a baseline, the second compares; both publish.
+install -d -m 700 -o "$uid" -g "$gid" "$work/state"
+for run in 1 2; do
+    "${as_stealwatch[@]}" "$java" -XX:-UsePerfData -jar "$work/stealwatch.jar" -q audit --proc-root "$proc" \
+        --duration 1s --state-file "$work/state/audit.state" --mail-to - --textfile-dir "$runtime" \
+        > "$work/audit.out" 2> "$work/audit.err" || fail "audit $run failed: $(cat "$work/audit.err")"
+done
+
+for file in "$runtime"/stealwatch_{watch,audit}.prom; do
+    promtool check metrics < "$file" || fail "promtool check metrics $file"
+    [ "$(stat -c '%a %u' "$file")" = "644 $uid" ] || fail "$file: mode and owner $(stat -c '%a %u' "$file")"
+done
+
+scrape > "$work/after.txt"
+grep -qx 'node_textfile_scrape_error 0' "$work/after.txt" || fail "scrape error: $(cat "$work/node-exporter.log")"
+jumps=$(sed -n 's/^stealwatch_anomalies_total{command="watch",kind="jumped"} //p' "$work/after.txt")
+[ -n "$jumps" ] && [ "$jumps" -ge 1 ] || fail "no jump served: $(grep stealwatch "$work/after.txt")"
+audit_samples=$(sed -n 's/^stealwatch_samples_total{command="audit"} //p' "$work/after.txt")
+[ -n "$audit_samples" ] && [ "$audit_samples" -gt 10 ] || fail "audit's samples not served: $audit_samples"
+echo "node-exporter-e2e: node_exporter served stealwatch_anomalies_total{command=\"watch\",kind=\"jumped\"} $jumps" \
+    "and stealwatch_samples_total{command=\"audit\"} $audit_samples, node_textfile_scrape_error 0"
