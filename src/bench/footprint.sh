@@ -3,6 +3,7 @@
 # a copy of this machine's /proc/stat, makes the copy's steal counter jump by 1.8e12 ticks (the
 # article's figure) after 3 s, so that the watch records and mails one report through the SMTP
 # server at SMTP_HOST:SMTP_PORT (default localhost:25, e.g. postfix), and reads VmRSS at WAIT s (60).
+# TEXTFILE=1 also has it publish its metrics (--textfile-dir), every 15 s as under systemd.
 #
 # Usage: src/bench/footprint.sh [JVM option...]   (default: the options of systemd/stealwatch.service)
 set -euo pipefail
@@ -28,8 +29,14 @@ cp /proc/stat "$root/stat"
 # Logs go to a file that the watch takes for the journal, as it would under systemd (JOURNAL_STREAM
 # names the file's device and inode), so that it runs the code it runs as a service.
 touch "$root/log"
+publish=()
+if [[ ${TEXTFILE:-} == 1 ]]; then
+    mkdir "$root/textfiles"
+    publish=(--textfile-dir "$root/textfiles")
+fi
 JOURNAL_STREAM=$(stat -c '%d:%i' "$root/log") java "${options[@]}" -jar target/stealwatch.jar watch \
-    --proc-root "$root" --mail-to root --smtp-host "$SMTP_HOST" --smtp-port "$SMTP_PORT" 2>>"$root/log" &
+    --proc-root "$root" --mail-to root --smtp-host "$SMTP_HOST" --smtp-port "$SMTP_PORT" "${publish[@]}" \
+    2>>"$root/log" &
 pid=$!
 sleep 3
 # The jump, written beside and renamed over, as a test would: the watch sees the new file.
@@ -38,4 +45,11 @@ mv "$root/stat.new" "$root/stat"
 sleep $((WAIT - 3))
 rss=$(rss_kib $pid)
 grep -q "report sent to" "$root/log" || { echo "the watch did not mail its report:" >&2; cat "$root/log" >&2; exit 1; }
-echo "VmRSS $((rss / 1024)).$((rss % 1024 * 10 / 1024)) MiB at ${WAIT} s, after mailing one report, with: ${options[*]}"
+if ((${#publish[@]})) && ! grep -Eq '^stealwatch_anomalies_total\{command="watch",kind="jumped"\} 1(\.0)?$' \
+        "$root/textfiles/stealwatch_watch.prom"; then
+    echo "the watch's metrics do not count the jump:" >&2
+    cat "$root/textfiles/stealwatch_watch.prom" >&2
+    exit 1
+fi
+echo "VmRSS $((rss / 1024)).$((rss % 1024 * 10 / 1024)) MiB at ${WAIT} s, after mailing one report," \
+    "${publish[*]:+publishing metrics, }with: ${options[*]}"

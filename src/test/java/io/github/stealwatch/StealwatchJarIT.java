@@ -171,6 +171,34 @@ class StealwatchJarIT {
     }
 
     @Test
+    void aWatchStoppedBySigtermWritesItsMetricsOnceMoreOnTheWayOut(@TempDir Path temp) throws Exception {
+        Path procRoot = Files.createDirectories(temp.resolve("proc"));
+        ProcRoots.install(procRoot, ProcRoots.fixture("kvm-guest-2cpu-linux-6.18.txt"));
+        Path textfiles = Files.createDirectories(temp.resolve("textfiles"));
+        Path metrics = textfiles.resolve("stealwatch_watch.prom");
+        Started watch = start("watch", "--proc-root", procRoot.toString(), "--interval", "20ms", "--mail-to", "-",
+                "--textfile-dir", textfiles.toString());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.exists(metrics) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(500); // some samples, and no periodic write yet (every 15 s)
+
+        watch.process().toHandle().destroy(); // SIGTERM, as systemctl stop sends; the streams stay open
+        Result result = finish(watch);
+
+        assertEquals(143, result.exitCode, result.toString());
+        String last = Files.readString(metrics);
+        // The file at start said 0 samples; only the write on the way out counts them.
+        assertTrue(last.lines().anyMatch(line -> line.matches("stealwatch_samples_total\\{command=\"watch\"} [1-9]\\d*")),
+                last);
+        try (var files = Files.list(textfiles)) {
+            assertEquals(List.of("stealwatch_watch.prom"), files.map(file -> file.getFileName().toString()).toList(),
+                    "no temporary file is left");
+        }
+    }
+
+    @Test
     void aMissingProcRootExits3() throws Exception {
         Result result = run("watch", "--proc-root", "/nonexistent", "--mail-to", "-");
 

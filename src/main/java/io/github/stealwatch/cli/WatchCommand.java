@@ -97,6 +97,9 @@ final class WatchCommand implements Callable<Integer> {
                 LOG.info("stopping; sampling timing: {}", loop.cadence().summary());
                 watchdog.finish();
                 delivery.close();
+                if (publisher != null) {
+                    publisher.close(); // the last file, before a signal's hook lets the JVM exit
+                }
             }
         }
         return watchdog.reportsMade() > 0 ? ExitCodes.ANOMALY_REPORTED : ExitCodes.OK;

@@ -11,7 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Replaces a file so that a kill or a full disk at any moment leaves the old file or the new one,
@@ -49,7 +49,9 @@ public final class AtomicFile {
     private static void replace(Path file, String text, Set<PosixFilePermission> permissions, boolean sync)
             throws IOException {
         Path directory = file.toAbsolutePath().getParent();
-        Path temp = directory.resolve(TEMP_PREFIX + UUID.randomUUID());
+        // Not UUID.randomUUID(): its SecureRandom loads ~40 classes of security providers into a
+        // process that may only ever write a metrics file. CREATE_NEW catches the unlikely clash.
+        Path temp = directory.resolve(TEMP_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         try (FileChannel channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(permissions))) {
             // Again after creation, which the umask narrows (UMask=0077 in the units).

@@ -39,6 +39,8 @@ public final class LiveMetrics implements LoopObserver, AnomalyListener, Outbox.
     private long latestTotal;
     private boolean sampledSinceStart;
     private boolean intervalStarted;
+    /** Told of an anomaly in the sample about to be counted: it joins the interval that sample ends. */
+    private boolean anomalyInNextSample;
     private boolean anomalyInInterval;
 
     public LiveMetrics(Clock clock) {
@@ -48,6 +50,10 @@ public final class LiveMetrics implements LoopObserver, AnomalyListener, Outbox.
     @Override
     public synchronized void sampled(StatSnapshot sample) {
         samples++;
+        // The watchdog tells of a sample's anomaly before the loop counts the sample here, and a
+        // take() may come in between: its interval ends before this sample and is sound.
+        anomalyInInterval |= anomalyInNextSample;
+        anomalyInNextSample = false;
         latestSteal = sample.aggregateSteal();
         latestTotal = sample.aggregateTotal();
         if (!intervalStarted) {
@@ -71,14 +77,18 @@ public final class LiveMetrics implements LoopObserver, AnomalyListener, Outbox.
     /** A sample in which steal misbehaved: counted once for each kind of anomaly in it. */
     @Override
     public void anomalous(Sample sample, List<Anomaly> anomalies) {
-        boolean anyWentBack = anomalies.stream().anyMatch(anomaly -> anomaly instanceof StealWentBack);
-        boolean anyJumped = anomalies.stream().anyMatch(anomaly -> anomaly instanceof StealJumped);
+        boolean anyWentBack = false;
+        boolean anyJumped = false;
+        for (Anomaly anomaly : anomalies) {
+            anyWentBack |= anomaly instanceof StealWentBack;
+            anyJumped |= anomaly instanceof StealJumped;
+        }
         double now = Seconds.of(clock.wallTime());
         synchronized (this) {
             wentBack += anyWentBack ? 1 : 0;
             jumped += anyJumped ? 1 : 0;
             lastAnomalySeconds = now;
-            anomalyInInterval = true;
+            anomalyInNextSample = true;
         }
     }
 

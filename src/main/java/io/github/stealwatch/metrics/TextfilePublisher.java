@@ -63,9 +63,12 @@ public final class TextfilePublisher implements AutoCloseable {
         }
     }
 
-    /** Stops the thread, then writes the last file, with everything counted until now. */
+    /** Stops the thread, then writes the last file, with everything counted until now; once. */
     @Override
     public void close() throws InterruptedException {
+        if (writer.isShutdown()) {
+            return;
+        }
         writer.shutdown(); // a write under way finishes; the periodic one is cancelled
         if (!writer.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
             LOG.warn("gave up waiting for a write of {}", textfile.file());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.stealwatch.source.GrowingStat;
+import io.github.stealwatch.source.ProcRoots;
 import io.github.stealwatch.time.FakeClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +62,22 @@ class ConfigFileTest {
 
         assertEquals(2, strict.exitCode, strict.toString());
         assertEquals(0, overridden.exitCode, overridden.toString());
+    }
+
+    @Test
+    void theTextfileDirectoryCanBeSetInTheFileForAuditAndIsIgnoredByCheck() throws Exception {
+        Path textfiles = Files.createDirectories(temp.resolve("textfiles"));
+        Path config = config("textfile-dir=" + textfiles + "\nduration=1s\n");
+        ProcRoots.installBoot(procRoot, "8f9561f7-0d62-453c-ac20-269c00c0b540", "1000.00");
+
+        CliRun audit = CliRun.run(clock, "audit", "--config", config.toString(), "--proc-root", procRoot.toString(),
+                "--state-file", temp.resolve("audit.state").toString(), "--mail-to", "-");
+        CliRun check = CliRun.run(clock, "check", "--config", config.toString(), "--proc-root", procRoot.toString());
+
+        assertEquals(0, audit.exitCode, audit.toString());
+        assertTrue(Files.readString(textfiles.resolve("stealwatch_audit.prom"))
+                .contains("\nstealwatch_samples_total{command=\"audit\"} 11\n"));
+        assertEquals(0, check.exitCode, check.toString());
     }
 
     @Test

@@ -34,13 +34,27 @@ class LiveMetricsTest {
     @Test
     void theStealRatioIsNaNForAnIntervalInWhichACounterMisbehavedAndOnlyForIt() {
         metrics.sampled(aggregate(1000, 100));
-        metrics.anomalous(null, List.of(new StealWentBack("cpu0", 10, 5)));
+        metrics.anomalous(null, List.of(new StealWentBack("cpu0", 10, 5))); // in the sample counted next
         metrics.sampled(aggregate(2000, 150));
 
         assertTrue(Double.isNaN(metrics.take(0).stealRatio()));
 
         metrics.sampled(aggregate(3000, 250));
         assertEquals(0.1, metrics.take(0).stealRatio(), 1e-12);
+    }
+
+    @Test
+    void aWriteBetweenTheAnomalyAndItsSampleLeavesTheRatioOfTheNextIntervalNaN() {
+        metrics.sampled(aggregate(1000, 100));
+        metrics.sampled(aggregate(2000, 150));
+        // The watchdog has judged the next sample anomalous; the writer thread takes before the
+        // loop counts that sample.
+        metrics.anomalous(null, List.of(new StealJumped("cpu", 150, 1844670130517L, 100_000_000, 2, 2204,
+                MaxDelta.Auto.withDefaultAllowance())));
+        assertEquals(0.05, metrics.take(0).stealRatio(), 1e-12, "this interval ends before the jump");
+        metrics.sampled(aggregate(1844670131517L, 1844670130517L));
+
+        assertTrue(Double.isNaN(metrics.take(0).stealRatio()), "the interval with the jump in it");
     }
 
     @Test
