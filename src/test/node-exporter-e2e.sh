@@ -4,9 +4,11 @@
 # the machine's own /etc and /run are left alone), the metrics files linked into a textfile
 # directory with the README's command, node_exporter reading them as user prometheus, and the built
 # jar writing them as user stealwatch: a watch that sees the article's jump on a fixture proc root,
-# and two audits. Checks what node_exporter serves and promtool's verdict on the files, then stops
-# every process it started by its PID. Needs root, target/stealwatch.jar, promtool and
-# prometheus-node-exporter; .ci/run installs the last two.
+# and two audits. A real Prometheus scrapes node_exporter every second with the shipped rules
+# loaded, and must fire StealCounterBroken for the jump. Checks what node_exporter serves and
+# promtool's verdict on the files, then stops every process it started by its PID. Needs root,
+# target/stealwatch.jar, prometheus (with promtool) and prometheus-node-exporter; .ci/run installs
+# the last two packages.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -58,6 +60,36 @@ scrape > "$work/before.txt" || fail "node_exporter did not start: $(cat "$work/n
 grep -qx 'node_textfile_scrape_error 0' "$work/before.txt" \
     || fail "the empty files made at boot are a scrape error: $(grep textfile "$work/before.txt")"
 
+# Prometheus, scraping node_exporter and evaluating the shipped rules every second.
+prometheus_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+cat > "$work/prometheus.yml" <<YAML
+global:
+  scrape_interval: 1s
+  evaluation_interval: 1s
+rule_files:
+  - $PWD/src/dist/prometheus/stealwatch-rules.yml
+scrape_configs:
+  - job_name: node
+    static_configs:
+      - targets: ['127.0.0.1:$port']
+YAML
+install -d -o prometheus -g prometheus "$work/tsdb"
+setpriv --reuid=prometheus --regid=prometheus --init-groups prometheus --config.file="$work/prometheus.yml" \
+    --storage.tsdb.path="$work/tsdb" --web.listen-address="127.0.0.1:$prometheus_port" 2> "$work/prometheus.log" &
+pids+=($!)
+api() {
+    curl -fsS "http://127.0.0.1:$prometheus_port/api/v1/$1"
+}
+for _ in $(seq 300); do
+    curl -fsS "http://127.0.0.1:$prometheus_port/-/ready" > /dev/null 2>&1 && break
+    sleep 0.1
+done
+api rules > "$work/rules.json" || fail "Prometheus did not start: $(tail -5 "$work/prometheus.log")"
+for alert in StealCounterBroken StealwatchWatchStale StealwatchAuditStale StealwatchReportsNotMailed HighCpuSteal \
+        ImpossibleCpuStealRate; do
+    grep -q "\"name\":\"$alert\"" "$work/rules.json" || fail "Prometheus did not load $alert: $(cat "$work/rules.json")"
+done
+
 # A fixture proc root whose aggregate steal jumps by the article's 1.8e12 ticks while the watch runs.
 proc=$work/proc
 mkdir -p "$proc/sys/kernel/random"
@@ -79,7 +111,14 @@ for _ in $(seq 300); do
 done
 grep -q '^stealwatch_samples_total{command="watch"} 0$' "$runtime/stealwatch_watch.prom" \
     || fail "the watch's first file is not all zeros: $(cat "$runtime/stealwatch_watch.prom" "$work/watch.err")"
-sleep 0.3
+# Prometheus must have seen the counter at 0 before it becomes 1, as it does in a fleet.
+series='stealwatch_anomalies_total{command="watch",kind="jumped"}'
+for _ in $(seq 300); do
+    api "query?query=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$series")" \
+        | grep -q '"value":\[[0-9.]*,"0"\]' && seen_zero=yes && break
+    sleep 0.1
+done
+[ -n "${seen_zero:-}" ] || fail "Prometheus never scraped the watch's first file, all zeros"
 sed '1s/^\(cpu  \([0-9]* \)\{7\}\)[0-9]*/\11844670130367/' "$proc/stat" > "$proc/stat.new"
 chmod 644 "$proc/stat.new"
 mv "$proc/stat.new" "$proc/stat"
@@ -101,6 +140,19 @@ for file in "$runtime"/stealwatch_{watch,audit}.prom; do
     [ "$(stat -c '%a %u' "$file")" = "644 $uid" ] || fail "$file: mode and owner $(stat -c '%a %u' "$file")"
 done
 
+# The alert fires within a few evaluations; the metrics file stays after the watch's exit.
+for _ in $(seq 300); do
+    api alerts > "$work/alerts.json"
+    grep -q '"alertname":"StealCounterBroken"' "$work/alerts.json" && grep -q '"state":"firing"' "$work/alerts.json" \
+        && break
+    sleep 0.1
+done
+grep -q '"alertname":"StealCounterBroken"' "$work/alerts.json" && grep -q '"kind":"jumped"' "$work/alerts.json" \
+    && grep -q '"state":"firing"' "$work/alerts.json" \
+    || fail "Prometheus did not fire StealCounterBroken for the jump: $(cat "$work/alerts.json")"
+[ "$(grep -o '"alertname":"[A-Za-z]*"' "$work/alerts.json" | sort -u)" = '"alertname":"StealCounterBroken"' ] \
+    || fail "other alerts fire too: $(cat "$work/alerts.json")"
+
 scrape > "$work/after.txt"
 grep -qx 'node_textfile_scrape_error 0' "$work/after.txt" || fail "scrape error: $(cat "$work/node-exporter.log")"
 jumps=$(sed -n 's/^stealwatch_anomalies_total{command="watch",kind="jumped"} //p' "$work/after.txt")
@@ -108,4 +160,5 @@ jumps=$(sed -n 's/^stealwatch_anomalies_total{command="watch",kind="jumped"} //p
 audit_samples=$(sed -n 's/^stealwatch_samples_total{command="audit"} //p' "$work/after.txt")
 [ -n "$audit_samples" ] && [ "$audit_samples" -gt 10 ] || fail "audit's samples not served: $audit_samples"
 echo "node-exporter-e2e: node_exporter served stealwatch_anomalies_total{command=\"watch\",kind=\"jumped\"} $jumps" \
-    "and stealwatch_samples_total{command=\"audit\"} $audit_samples, node_textfile_scrape_error 0"
+    "and stealwatch_samples_total{command=\"audit\"} $audit_samples, node_textfile_scrape_error 0;" \
+    "Prometheus loaded the rules and fired StealCounterBroken{kind=\"jumped\"}"
