@@ -67,12 +67,13 @@ global:
   scrape_interval: 1s
   evaluation_interval: 1s
 rule_files:
-  - $PWD/src/dist/prometheus/stealwatch-rules.yml
+  - $work/stealwatch-rules.yml
 scrape_configs:
   - job_name: node
     static_configs:
       - targets: ['127.0.0.1:$port']
 YAML
+install -m 644 src/dist/prometheus/stealwatch-rules.yml "$work/" # where user prometheus can read it
 install -d -o prometheus -g prometheus "$work/tsdb"
 setpriv --reuid=prometheus --regid=prometheus --init-groups prometheus --config.file="$work/prometheus.yml" \
     --storage.tsdb.path="$work/tsdb" --web.listen-address="127.0.0.1:$prometheus_port" 2> "$work/prometheus.log" &
@@ -87,7 +88,8 @@ done
 api rules > "$work/rules.json" || fail "Prometheus did not start: $(tail -5 "$work/prometheus.log")"
 for alert in StealCounterBroken StealwatchWatchStale StealwatchAuditStale StealwatchReportsNotMailed HighCpuSteal \
         ImpossibleCpuStealRate; do
-    grep -q "\"name\":\"$alert\"" "$work/rules.json" || fail "Prometheus did not load $alert: $(cat "$work/rules.json")"
+    grep -q "\"name\":\"$alert\"" "$work/rules.json" \
+        || fail "Prometheus did not load $alert: $(cat "$work/rules.json"; grep -i rule "$work/prometheus.log")"
 done
 
 # A fixture proc root whose aggregate steal jumps by the article's 1.8e12 ticks while the watch runs.
