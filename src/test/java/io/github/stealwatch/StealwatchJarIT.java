@@ -190,8 +190,8 @@ class StealwatchJarIT {
         assertEquals(143, result.exitCode, result.toString());
         String last = Files.readString(metrics);
         // The file at start said 0 samples; only the write on the way out counts them.
-        assertTrue(last.lines().anyMatch(line -> line.matches("stealwatch_samples_total\\{command=\"watch\"} [1-9]\\d*")),
-                last);
+        assertTrue(last.lines().anyMatch(
+                line -> line.matches("stealwatch_samples_total\\{command=\"watch\"} [1-9]\\d*")), last);
         try (var files = Files.list(textfiles)) {
             assertEquals(List.of("stealwatch_watch.prom"), files.map(file -> file.getFileName().toString()).toList(),
                     "no temporary file is left");

@@ -4,7 +4,6 @@ import io.github.stealwatch.check.Thresholds;
 import io.github.stealwatch.check.WindowRun;
 import io.github.stealwatch.detect.StealDetector;
 import io.github.stealwatch.disk.LockFile;
-import io.github.stealwatch.metrics.Counts;
 import io.github.stealwatch.metrics.LiveMetrics;
 import io.github.stealwatch.metrics.Readings;
 import io.github.stealwatch.metrics.StealwatchMetrics;
@@ -95,12 +94,13 @@ public final class Audit {
         try (LockFile lock = store.lock(StateStore.LOCK_WAIT, clock)) {
             deliverSpooled();
             Optional<AuditState> previous = previous();
+            Tally tally = new Tally(previous, metrics.live());
             Sample first;
             try {
                 first = reader.read();
             } catch (IOException | StatFormatException e) {
                 metrics.live().readFailed();
-                keepTally(previous);
+                keepTally(previous, tally);
                 throw e;
             }
             AuditState now = AuditState.of(boots.read(), clock.wallTime(), first);
@@ -118,7 +118,7 @@ public final class Audit {
                         metrics.live().anomalous(sample, anomalies);
                     }));
             AuditState next = AuditState.of(boots.read(), clock.wallTime(), live.last());
-            store.save(withTally(next, previous));
+            store.save(tally.onto(next));
 
             Outcome outcome = Outcome.CLEAN;
             if (comparison.anomalies().isEmpty() && windowReports.isEmpty()) {
@@ -126,10 +126,10 @@ public final class Audit {
             } else {
                 outbox.deliver(new AuditReportFormatter(host, window.source()).format(comparison, live.rows(),
                         live.verdict().summary(), windowReports));
-                store.save(withTally(next, previous)); // with what became of the report
+                store.save(tally.onto(next)); // with what became of the report
                 outcome = Outcome.ANOMALY_REPORTED;
             }
-            publish(previous);
+            publish(tally);
             return outcome;
         }
     }
@@ -139,38 +139,20 @@ public final class Audit {
         windowRun.stop();
     }
 
-    /** {@code state} with the counts of every run so far, this one's included. */
-    private AuditState withTally(AuditState state, Optional<AuditState> previous) {
-        return state.withCounts(countsSoFar(previous), lastAnomalySoFar(previous));
-    }
-
-    /** Counts go on across runs and reboots; only a lost or corrupt state file starts them again. */
-    private Counts countsSoFar(Optional<AuditState> previous) {
-        return previous.map(AuditState::counts).orElse(Counts.ZERO).plus(metrics.live().counts());
-    }
-
-    private double lastAnomalySoFar(Optional<AuditState> previous) {
-        double thisRun = metrics.live().lastAnomalySeconds();
-        return thisRun > 0 ? thisRun : previous.map(AuditState::lastAnomalySeconds).orElse(0.0);
-    }
-
     /** A run that could not read the counters keeps the last baseline, with its read error counted. */
-    private void keepTally(Optional<AuditState> previous) {
+    private void keepTally(Optional<AuditState> previous, Tally tally) {
         if (previous.isPresent()) {
             try {
-                store.save(withTally(previous.get(), previous));
+                store.save(tally.onto(previous.get()));
             } catch (IOException e) {
                 LOG.error("cannot save {}: {}", store.file(), e.getMessage());
             }
         }
-        publish(previous);
+        publish(tally);
     }
 
-    /** Writes the metrics file: every run's counts, and the steal ratio over this run's live window. */
-    private void publish(Optional<AuditState> previous) {
-        Readings run = metrics.live().take(StealwatchMetrics.spoolReports(outbox));
-        metrics.publish().accept(new Readings(countsSoFar(previous), lastAnomalySoFar(previous), run.stealRatio(),
-                run.spoolReports()));
+    private void publish(Tally tally) {
+        metrics.publish().accept(tally.readings(StealwatchMetrics.spoolReports(outbox)));
     }
 
     /** The last run's state; a corrupt one is named in a warning and replaced, never fatal. */

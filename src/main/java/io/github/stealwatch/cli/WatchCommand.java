@@ -91,7 +91,8 @@ final class WatchCommand implements Callable<Integer> {
             watchdog = detection.watchdog(new ReportFormatter(host, source), delivery, listener);
             SamplingLoop loop = new SamplingLoop(reader, clock, sampling.interval.toNanos(), watchdog, metrics);
             loop.start();
-            LOG.info("watching {}; reports go to {}", source, sender.destination());
+            LOG.info("watching {}; reports go to {}{}", source, sender.destination(),
+                    textfile == null ? "" : "; metrics to " + textfile.file());
             try (StopOnSignal signals = new StopOnSignal(loop::stop)) {
                 loop.run(() -> once && watchdog.reportsMade() > 0);
                 LOG.info("stopping; sampling timing: {}", loop.cadence().summary());

@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * A run's counts as they happen (the watch's whole life, or one audit): told by the sampling loop,
- * the watchdog and the outbox, on their threads, and read by the metrics writer on its own. Every method holds the lock for a few
- * additions, so a healthy sample allocates nothing and never waits for a file write.
+ * the watchdog and the outbox, on their threads, and read by the metrics writer on its own. Every
+ * method holds the lock for a few additions, so a healthy sample allocates nothing and never waits
+ * for a file write.
  */
 public final class LiveMetrics implements LoopObserver, AnomalyListener, Outbox.Listener {
 
@@ -37,7 +38,6 @@ public final class LiveMetrics implements LoopObserver, AnomalyListener, Outbox.
     private long intervalStartTotal;
     private long latestSteal;
     private long latestTotal;
-    private boolean sampledSinceStart;
     private boolean intervalStarted;
     /** Told of an anomaly in the sample about to be counted: it joins the interval that sample ends. */
     private boolean anomalyInNextSample;
@@ -61,7 +61,6 @@ public final class LiveMetrics implements LoopObserver, AnomalyListener, Outbox.
             intervalStartTotal = latestTotal;
             intervalStarted = true;
         }
-        sampledSinceStart = true;
     }
 
     @Override
@@ -118,7 +117,7 @@ public final class LiveMetrics implements LoopObserver, AnomalyListener, Outbox.
      */
     public synchronized Readings take(double spoolReports) {
         double ratio = Double.NaN;
-        if (sampledSinceStart && !anomalyInInterval) {
+        if (intervalStarted && !anomalyInInterval) {
             ratio = new StealShare(latestSteal - intervalStartSteal, latestTotal - intervalStartTotal).percent() / 100;
         }
         intervalStartSteal = latestSteal;

@@ -31,7 +31,8 @@ class StealwatchMetricsTest {
     @Test
     void everyLineEndsInANewlineAndNoneCarriesATimestamp() {
         String text = StealwatchMetrics.text(MetricsCommand.WATCH, "0.1.0",
-                new Readings(new Counts(1, 2, 3, 4, 5, 6, 7, 8, 9), 1795963291, 0.5, 1), Instant.ofEpochSecond(1795963291));
+                new Readings(new Counts(1, 2, 3, 4, 5, 6, 7, 8, 9), 1795963291, 0.5, 1),
+                Instant.ofEpochSecond(1795963291));
 
         assertTrue(text.endsWith("\n"));
         assertFalse(text.contains("\r"));
