@@ -22,7 +22,8 @@ final class TextfileOptions {
             return null;
         }
         if (!Files.isDirectory(directory)) {
-            throw new ParameterException(spec.commandLine(), "--textfile-dir " + directory + ": no such directory");
+            throw new ParameterException(spec.commandLine(), "--textfile-dir " + directory
+                    + (Files.exists(directory) ? ": not a directory" : ": no such directory"));
         }
         return new Textfile(directory, command);
     }
