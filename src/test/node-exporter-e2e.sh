@@ -44,7 +44,18 @@ textfiles=$work/node-exporter
 install -d -m 755 "$textfiles"
 ln -s "$runtime/stealwatch_watch.prom" "$runtime/stealwatch_audit.prom" "$textfiles/"
 
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+# A port nothing listens on: bash's /dev/tcp fails to connect to it.
+free_port() {
+    local candidate
+    while :; do
+        candidate=$((20000 + RANDOM % 40000))
+        if ! (echo > "/dev/tcp/127.0.0.1/$candidate") 2> /dev/null; then
+            echo "$candidate"
+            return
+        fi
+    done
+}
+port=$(free_port)
 setpriv --reuid=prometheus --regid=prometheus --init-groups prometheus-node-exporter \
     --collector.disable-defaults --collector.textfile --collector.textfile.directory="$textfiles" \
     --web.listen-address="127.0.0.1:$port" 2> "$work/node-exporter.log" &
@@ -61,7 +72,7 @@ grep -qx 'node_textfile_scrape_error 0' "$work/before.txt" \
     || fail "the empty files made at boot are a scrape error: $(grep textfile "$work/before.txt")"
 
 # Prometheus, scraping node_exporter and evaluating the shipped rules every second.
-prometheus_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+prometheus_port=$(free_port)
 cat > "$work/prometheus.yml" <<YAML
 global:
   scrape_interval: 1s
@@ -116,7 +127,7 @@ grep -q '^stealwatch_samples_total{command="watch"} 0$' "$runtime/stealwatch_wat
 # Prometheus must have seen the counter at 0 before it becomes 1, as it does in a fleet.
 series='stealwatch_anomalies_total{command="watch",kind="jumped"}'
 for _ in $(seq 300); do
-    api "query?query=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$series")" \
+    curl -fsS -G --data-urlencode "query=$series" "http://127.0.0.1:$prometheus_port/api/v1/query" \
         | grep -q '"value":\[[0-9.]*,"0"\]' && seen_zero=yes && break
     sleep 0.1
 done
