@@ -1,12 +1,10 @@
 package io.github.stealwatch.check;
 
-import io.github.stealwatch.source.Column;
 import io.github.stealwatch.source.CpuLine;
 
 /**
  * The steal share of CPU time between two readings of the aggregate line: steal's change over the
- * change of all time the CPUs spent. Guest and guest_nice are left out of the total because the
- * kernel already counts them in user and nice (kernel/sched/cputime.c, account_guest_time).
+ * change of all time the CPUs spent ({@link CpuLine#totalTicks()}).
  *
  * @param stealTicks the change of the steal counter
  * @param totalTicks the change of user + nice + system + idle + iowait + irq + softirq + steal
@@ -14,11 +12,7 @@ import io.github.stealwatch.source.CpuLine;
 public record StealShare(long stealTicks, long totalTicks) {
 
     static StealShare between(CpuLine before, CpuLine after) {
-        long total = 0;
-        for (int column = 0; column < Column.MIN_COLUMNS; column++) {
-            total += after.counters()[column] - before.counters()[column];
-        }
-        return new StealShare(after.steal() - before.steal(), total);
+        return new StealShare(after.steal() - before.steal(), after.totalTicks() - before.totalTicks());
     }
 
     /** The share in percent, or NaN when the counters give no meaningful one (no time passed, or they went back). */

@@ -25,6 +25,11 @@ public record CpuLine(String name, int cpu, long[] counters) {
         return counters[Column.STEAL.ordinal()];
     }
 
+    /** All the time the line's CPUs spent, in ticks: see {@link Column#total}. */
+    public long totalTicks() {
+        return Column.total(counters, 0);
+    }
+
     public boolean isAggregate() {
         return cpu == AGGREGATE;
     }

@@ -48,17 +48,9 @@ public final class StatSnapshot {
         return counters[Column.STEAL.ordinal()];
     }
 
-    /**
-     * All the time the CPUs spent, on the aggregate line: user through steal. Guest and guest_nice
-     * are left out because the kernel already counts them in user and nice (kernel/sched/cputime.c,
-     * account_guest_time).
-     */
+    /** All the time the CPUs spent, in ticks, on the aggregate line: see {@link CpuLine#totalTicks()}. */
     public long aggregateTotal() {
-        long total = 0;
-        for (int column = 0; column < Column.MIN_COLUMNS; column++) {
-            total += counters[column];
-        }
-        return total;
+        return Column.total(counters, 0);
     }
 
     /** Overwrites this snapshot with a copy of {@code sample}. */
