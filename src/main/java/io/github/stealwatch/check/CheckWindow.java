@@ -4,6 +4,7 @@ import io.github.stealwatch.detect.Anomaly;
 import io.github.stealwatch.report.AnomalyText;
 import io.github.stealwatch.source.Sample;
 import io.github.stealwatch.source.StatSnapshot;
+import io.github.stealwatch.trace.Recording;
 import io.github.stealwatch.watch.AnomalyListener;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.Map;
 
 /**
  * Collects what a check needs from the samples of its window: the first and last (for the steal
- * share) and every line that tripped (told by the watchdog), and turns them into a {@link Verdict}.
+ * share), every line that tripped and the first recording (told by the watchdog), and turns them
+ * into a {@link Verdict}.
  */
 final class CheckWindow implements AnomalyListener {
 
@@ -22,6 +24,7 @@ final class CheckWindow implements AnomalyListener {
     private StatSnapshot last;
     private int samples;
     private int anomalousSamples;
+    private Recording firstRecording;
 
     CheckWindow(Thresholds thresholds) {
         this.thresholds = thresholds;
@@ -44,6 +47,13 @@ final class CheckWindow implements AnomalyListener {
         anomalousSamples++;
         for (Anomaly anomaly : anomalies) {
             firstTripByLine.putIfAbsent(anomaly.line(), anomaly);
+        }
+    }
+
+    @Override
+    public void recorded(Recording recording) {
+        if (firstRecording == null) {
+            firstRecording = recording;
         }
     }
 
@@ -71,7 +81,7 @@ final class CheckWindow implements AnomalyListener {
                     share.percent(), elapsed / 1e9, thresholdCrossed(state));
         }
         return new Verdict(state, summary, share, last.aggregate().steal(), elapsed, samples, thresholds, anomalies,
-                anomalousSamples);
+                anomalousSamples, firstRecording);
     }
 
     private String thresholdCrossed(State state) {

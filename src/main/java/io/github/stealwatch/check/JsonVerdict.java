@@ -2,7 +2,13 @@ package io.github.stealwatch.check;
 
 import io.github.stealwatch.detect.Anomaly;
 import io.github.stealwatch.detect.StealWentBack;
+import io.github.stealwatch.diagnosis.Advice;
+import io.github.stealwatch.diagnosis.Diagnoser;
+import io.github.stealwatch.diagnosis.Diagnosis;
 import io.github.stealwatch.report.AnomalyText;
+import io.github.stealwatch.source.Fact;
+import io.github.stealwatch.source.HostFacts;
+import io.github.stealwatch.source.MachineFacts;
 import java.util.Locale;
 
 /**
@@ -14,7 +20,8 @@ public final class JsonVerdict {
     private JsonVerdict() {
     }
 
-    public static String format(Verdict verdict) {
+    /** @param host the machine, for the diagnosis of a counter that misbehaved */
+    public static String format(Verdict verdict, HostFacts host) {
         double percent = verdict.stealPercent();
         StringBuilder json = new StringBuilder("{")
                 .append("\"state\":\"").append(verdict.state()).append("\",")
@@ -47,7 +54,36 @@ public final class JsonVerdict {
                     .append(",\"description\":").append(string(AnomalyText.describe(anomaly)))
                     .append('}');
         }
-        return json.append("]}").toString();
+        json.append("],\"diagnosis\":");
+        if (verdict.recording() == null) {
+            json.append("null");
+        } else {
+            diagnosis(json, Diagnoser.diagnose(verdict.recording(), host));
+        }
+        return json.append('}').toString();
+    }
+
+    /** The diagnosis as an object; a fact nothing tells is null. */
+    private static void diagnosis(StringBuilder json, Diagnosis diagnosis) {
+        MachineFacts machine = diagnosis.host().machine();
+        json.append("{\"line\":").append(string(diagnosis.finding().line()))
+                .append(",\"pattern\":").append(string(diagnosis.pattern().id()))
+                .append(",\"after\":").append(string(diagnosis.after().id()))
+                .append(",\"step_back_ticks\":").append(diagnosis.finding().stepBackTicks() == null ? "null"
+                        : Long.toUnsignedString(diagnosis.finding().stepBackTicks()))
+                .append(",\"hypervisor\":").append(fact(machine.hypervisor()))
+                .append(",\"guest_type\":").append(fact(machine.guestType()))
+                .append(",\"clocksource\":").append(fact(machine.clocksource()))
+                .append(",\"kernel\":").append(diagnosis.host().kernelRelease().equals(HostFacts.UNKNOWN) ? "null"
+                        : string(diagnosis.host().kernelRelease()))
+                .append(",\"known_issues\":[")
+                .append(String.join(",", diagnosis.knownIssueIds().stream().map(JsonVerdict::string).toList()))
+                .append("],\"advice\":").append(string(String.join(" ", Advice.of(diagnosis))))
+                .append('}');
+    }
+
+    private static String fact(Fact fact) {
+        return fact.isKnown() ? string(fact.value()) : "null";
     }
 
     private static String threshold(Double value) {

@@ -1,6 +1,7 @@
 package io.github.stealwatch.check;
 
 import io.github.stealwatch.detect.Anomaly;
+import io.github.stealwatch.trace.Recording;
 import java.util.List;
 
 /**
@@ -13,9 +14,11 @@ import java.util.List;
  * @param samples           samples read in the window
  * @param anomalies         each line that tripped, as it first tripped
  * @param anomalousSamples  samples in which any line tripped
+ * @param recording         the samples around the first anomaly, for a diagnosis; null when none tripped
  */
 public record Verdict(State state, String summary, StealShare share, long stealCounter, long elapsedNanos,
-                      int samples, Thresholds thresholds, List<Anomaly> anomalies, int anomalousSamples) {
+                      int samples, Thresholds thresholds, List<Anomaly> anomalies, int anomalousSamples,
+                      Recording recording) {
 
     public Verdict {
         anomalies = List.copyOf(anomalies);
@@ -23,7 +26,7 @@ public record Verdict(State state, String summary, StealShare share, long stealC
 
     /** A check that could not measure: {@code summary} says why. */
     public static Verdict unknown(String summary) {
-        return new Verdict(State.UNKNOWN, summary, null, 0, 0, 0, Thresholds.NONE, List.of(), 0);
+        return new Verdict(State.UNKNOWN, summary, null, 0, 0, 0, Thresholds.NONE, List.of(), 0, null);
     }
 
     /** The steal share in percent, or NaN when the counter cannot be trusted or there was nothing to compare. */

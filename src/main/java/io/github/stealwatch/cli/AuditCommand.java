@@ -9,7 +9,6 @@ import io.github.stealwatch.metrics.StealwatchMetrics;
 import io.github.stealwatch.metrics.Textfile;
 import io.github.stealwatch.source.BootReader;
 import io.github.stealwatch.source.HostFacts;
-import io.github.stealwatch.source.HostFactsReader;
 import io.github.stealwatch.source.ProcStatReader;
 import io.github.stealwatch.spool.Outbox;
 import io.github.stealwatch.state.StateStore;
@@ -73,7 +72,7 @@ final class AuditCommand implements Callable<Integer> {
         validate();
         Textfile textfile = textfiles.textfile(spec, MetricsCommand.AUDIT);
         Clock clock = RootCommand.of(spec).clock;
-        HostFacts host = HostFactsReader.read(sampling.procRoot);
+        HostFacts host = sampling.hostFacts();
         LiveMetrics metrics = new LiveMetrics(clock);
         Outbox outbox = new Outbox(mail.sender(spec, host), spooling.spool(spec), clock, spec.commandLine().getErr(),
                 metrics);

@@ -8,7 +8,6 @@ import io.github.stealwatch.check.WindowRun;
 import io.github.stealwatch.report.ReportFormatter;
 import io.github.stealwatch.report.ReportSink;
 import io.github.stealwatch.source.HostFacts;
-import io.github.stealwatch.source.HostFactsReader;
 import io.github.stealwatch.source.ProcStatReader;
 import io.github.stealwatch.spool.BackgroundOutbox;
 import io.github.stealwatch.spool.Outbox;
@@ -69,7 +68,7 @@ final class CheckCommand implements Callable<Integer>, StatusOnFailure {
     public Integer call() throws Exception {
         validate();
         Clock clock = RootCommand.of(spec).clock;
-        HostFacts host = HostFactsReader.read(sampling.procRoot);
+        HostFacts host = sampling.hostFacts();
         ProcStatReader reader = new ProcStatReader(sampling.procRoot, clock);
         ReportFormatter formatter = new ReportFormatter(host, reader.statFile() + ", every "
                 + DurationConverter.format(sampling.interval) + " for " + DurationConverter.format(duration));
@@ -89,7 +88,7 @@ final class CheckCommand implements Callable<Integer>, StatusOnFailure {
                 delivery.close();
             }
         }
-        print(spec.commandLine().getOut(), verdict, format == Format.json);
+        print(spec.commandLine().getOut(), verdict, host, format == Format.json);
         return verdict.state().exitCode();
     }
 
@@ -97,7 +96,7 @@ final class CheckCommand implements Callable<Integer>, StatusOnFailure {
     public void printUnknown(PrintWriter out, String message, List<String> args) {
         boolean json = format != null ? format == Format.json
                 : args.contains("--format=json") || args.indexOf("--format") + 1 == args.indexOf("json");
-        print(out, Verdict.unknown(message), json);
+        print(out, Verdict.unknown(message), null, json);
     }
 
     private void validate() {
@@ -118,8 +117,8 @@ final class CheckCommand implements Callable<Integer>, StatusOnFailure {
         }
     }
 
-    private static void print(PrintWriter out, Verdict verdict, boolean json) {
-        out.println(json ? JsonVerdict.format(verdict) : PluginLine.format(verdict));
+    private static void print(PrintWriter out, Verdict verdict, HostFacts host, boolean json) {
+        out.println(json ? JsonVerdict.format(verdict, host) : PluginLine.format(verdict));
         out.flush();
     }
 }

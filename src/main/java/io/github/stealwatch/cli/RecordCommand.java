@@ -1,6 +1,5 @@
 package io.github.stealwatch.cli;
 
-import io.github.stealwatch.source.HostFactsReader;
 import io.github.stealwatch.source.ProcStatReader;
 import io.github.stealwatch.source.StatFormatException;
 import io.github.stealwatch.source.TraceWriter;
@@ -57,7 +56,7 @@ final class RecordCommand implements Callable<Integer> {
         AtomicLong samples = new AtomicLong();
         try (reader;
              TraceWriter writer = new TraceWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8),
-                     HostFactsReader.read(sampling.procRoot), clock.wallTime(),
+                     sampling.hostFacts(), clock.wallTime(),
                      reader.statFile() + ", every " + DurationConverter.format(sampling.interval))) {
             SamplingLoop loop = new SamplingLoop(reader, clock, sampling.interval.toNanos(), sample -> {
                 writer.write(sample.toSample());

@@ -63,6 +63,7 @@ final class ReplayCommand implements Callable<Integer> {
         if (!recorded.hostName().equals(HostFacts.UNKNOWN)) {
             return recorded;
         }
-        return new HostFacts(HostFactsReader.read(Path.of("/proc")).hostName(), recorded.kernelRelease());
+        return new HostFacts(HostFactsReader.read(Path.of("/proc")).hostName(), recorded.kernelRelease(),
+                recorded.kernelFrom(), recorded.machine());
     }
 }

@@ -1,5 +1,7 @@
 package io.github.stealwatch.cli;
 
+import io.github.stealwatch.source.HostFacts;
+import io.github.stealwatch.source.HostFactsReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,10 +15,20 @@ final class SamplingOptions {
             description = "Read DIR/stat (default: ${DEFAULT-VALUE}).")
     Path procRoot;
 
+    @Option(names = "--sys-root", paramLabel = "DIR", defaultValue = "/sys",
+            description = "Read what kind of machine this is from DIR (hypervisor, DMI, clocksource) for a "
+                    + "report's diagnosis (default: ${DEFAULT-VALUE}).")
+    Path sysRoot;
+
     @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "100ms",
             converter = DurationConverter.class,
             description = "Time between samples, e.g. 100ms, 1s, 2m (default: ${DEFAULT-VALUE}).")
     Duration interval;
+
+    /** The host's name, kernel and kind, from the proc and sys roots. */
+    HostFacts hostFacts() {
+        return HostFactsReader.read(procRoot, sysRoot);
+    }
 
     void validate(CommandSpec spec) {
         if (interval.isZero()) {

@@ -8,7 +8,6 @@ import io.github.stealwatch.metrics.TextfilePublisher;
 import io.github.stealwatch.metrics.LiveMetrics;
 import io.github.stealwatch.report.ReportFormatter;
 import io.github.stealwatch.source.HostFacts;
-import io.github.stealwatch.source.HostFactsReader;
 import io.github.stealwatch.source.ProcStatReader;
 import io.github.stealwatch.spool.BackgroundOutbox;
 import io.github.stealwatch.spool.Outbox;
@@ -73,7 +72,7 @@ final class WatchCommand implements Callable<Integer> {
         detection.validate(spec);
         validateTextfileInterval();
         Textfile textfile = textfiles.textfile(spec, MetricsCommand.WATCH);
-        HostFacts host = HostFactsReader.read(sampling.procRoot);
+        HostFacts host = sampling.hostFacts();
         Clock clock = RootCommand.of(spec).clock;
         ProcStatReader reader = new ProcStatReader(sampling.procRoot, clock);
         String source = reader.statFile() + ", every " + DurationConverter.format(sampling.interval);

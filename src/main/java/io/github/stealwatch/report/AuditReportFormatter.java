@@ -1,6 +1,7 @@
 package io.github.stealwatch.report;
 
 import io.github.stealwatch.detect.Anomaly;
+import io.github.stealwatch.diagnosis.Diagnoser;
 import io.github.stealwatch.source.HostFacts;
 import io.github.stealwatch.source.Sample;
 import io.github.stealwatch.state.AuditState;
@@ -10,7 +11,7 @@ import java.util.Locale;
 
 /**
  * Writes an audit's findings as one report: the comparison with the last audit (which lines went
- * wrong between the two runs), then the live window, as its own report when it tripped too, or as
+ * wrong between the two runs, and its diagnosis), then the live window, as its own report when it tripped too, or as
  * the article's table when it did not.
  */
 public final class AuditReportFormatter {
@@ -37,7 +38,9 @@ public final class AuditReportFormatter {
         String subject = windowReports.isEmpty() ? SUBJECT : windowReports.get(0).subject();
         if (!comparison.anomalies().isEmpty()) {
             subject = SUBJECT;
-            body.append(betweenRuns(comparison)).append('\n');
+            body.append(betweenRuns(comparison)).append('\n')
+                    .append(DiagnosisSection.format(Diagnoser.betweenRuns(comparison.anomalies(),
+                            comparison.elapsedNanos(), windowRows, host))).append('\n');
         }
         body.append("Live window: ").append(windowSummary).append('\n');
         if (windowReports.isEmpty()) {

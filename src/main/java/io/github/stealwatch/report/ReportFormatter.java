@@ -1,6 +1,7 @@
 package io.github.stealwatch.report;
 
 import io.github.stealwatch.detect.Anomaly;
+import io.github.stealwatch.diagnosis.Diagnoser;
 import io.github.stealwatch.source.HostFacts;
 import io.github.stealwatch.source.Sample;
 import io.github.stealwatch.trace.Recording;
@@ -11,7 +12,7 @@ import java.util.Map;
 
 /**
  * Writes a recording as a report: first the article's table of time, steal counter and change,
- * then in plain words where it comes from, what tripped it and which lines tripped.
+ * then its diagnosis, then in plain words where it comes from, what tripped it and which lines tripped.
  */
 public final class ReportFormatter {
 
@@ -30,7 +31,8 @@ public final class ReportFormatter {
     }
 
     public Report format(Recording recording) {
-        String body = stealTable(recording.rows()) + "\n" + facts(recording) + "\n" + trippedLines(recording);
+        String body = stealTable(recording.rows()) + "\n" + DiagnosisSection.format(Diagnoser.diagnose(recording, host))
+                + "\n" + facts(recording) + "\n" + trippedLines(recording);
         return new Report(SUBJECT + " on " + host.hostName(), body);
     }
 

@@ -15,4 +15,22 @@ public record Sample(long monotonicNanos, CpuLine aggregate, List<CpuLine> cpus)
     public Sample {
         cpus = List.copyOf(cpus);
     }
+
+    /** The line named {@code name} ({@code cpu}, {@code cpu3}), or null when this sample has none. */
+    public CpuLine line(String name) {
+        if (aggregate.name().equals(name)) {
+            return aggregate;
+        }
+        for (CpuLine cpu : cpus) {
+            if (cpu.name().equals(name)) {
+                return cpu;
+            }
+        }
+        return null;
+    }
+
+    /** How many CPUs the line named {@code name} covers: one, or for the aggregate those listed (at least one). */
+    public int cpusOf(String name) {
+        return name.equals(aggregate.name()) ? Math.max(1, cpus.size()) : 1;
+    }
 }

@@ -5,14 +5,17 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Reads a trace file one sample at a time. The format: {@code #} starts a comment, blank lines are
  * ignored, and every other line is {@code <elapsed-ms> <cpu line as /proc/stat prints it>}. Lines
  * with the same elapsed-ms form one sample; elapsed-ms never decreases. The leading comments may
- * name the host and kernel ({@code # host: vm1}, {@code # kernel: 4.9.30}), as {@code record}
+ * name the host, kernel and machine ({@code # host: vm1}, {@code # kernel: 4.9.30},
+ * {@code # hypervisor: xen PV}), as {@code record}
  * writes them.
  */
 public final class TraceReader implements Closeable {
@@ -27,15 +30,17 @@ public final class TraceReader implements Closeable {
     private long lastSeenMillis = 0;
     private String host = HostFacts.UNKNOWN;
     private String kernel = HostFacts.UNKNOWN;
+    private final Map<String, String> machineHeaders = new HashMap<>();
 
     public TraceReader(BufferedReader in) throws IOException, StatFormatException {
         this.in = in;
         readLeadingComments();
     }
 
-    /** The host and kernel the trace's header names, {@link HostFacts#UNKNOWN} where it names none. */
+    /** The host, kernel and machine the trace's header names, {@link HostFacts#UNKNOWN} where it names none. */
     public HostFacts hostFacts() {
-        return new HostFacts(host, kernel);
+        return new HostFacts(host, kernel, kernel.equals(HostFacts.UNKNOWN) ? MachineHeaders.NOT_IN_TRACE
+                : MachineHeaders.FROM_TRACE, MachineHeaders.from(machineHeaders));
     }
 
     /** The next sample, or {@code null} at the end of the file. */
@@ -66,6 +71,9 @@ public final class TraceReader implements Closeable {
                 host = line.substring(HOST_HEADER.length()).strip();
             } else if (line.startsWith(KERNEL_HEADER)) {
                 kernel = line.substring(KERNEL_HEADER.length()).strip();
+            } else if (isMachineHeader(line)) {
+                int colon = line.indexOf(':');
+                machineHeaders.put(line.substring(2, colon), line.substring(colon + 1).strip());
             } else if (!isSkipped(line)) {
                 accept(line);
                 return;
@@ -135,6 +143,11 @@ public final class TraceReader implements Closeable {
             }
         }
         return new Sample(TimeUnit.MILLISECONDS.toNanos(millis), aggregate, cpus);
+    }
+
+    private static boolean isMachineHeader(String line) {
+        int colon = line.indexOf(':');
+        return line.startsWith("# ") && colon > 2 && MachineHeaders.isMachineKey(line.substring(2, colon));
     }
 
     private static boolean isSkipped(String line) {

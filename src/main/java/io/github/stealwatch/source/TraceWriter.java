@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,6 +23,9 @@ public final class TraceWriter implements Closeable {
         out.write("# stealwatch trace: <elapsed-ms> <cpu line as /proc/stat prints it>\n");
         out.write(TraceReader.HOST_HEADER + " " + host.hostName() + "\n");
         out.write(TraceReader.KERNEL_HEADER + " " + host.kernelRelease() + "\n");
+        for (Map.Entry<String, String> header : MachineHeaders.of(host.machine()).entrySet()) {
+            out.write("# " + header.getKey() + ": " + header.getValue() + "\n");
+        }
         out.write("# source: " + source + "\n");
         out.write("# started: " + startedAt + "\n");
         out.flush();

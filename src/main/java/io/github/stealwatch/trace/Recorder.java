@@ -16,6 +16,7 @@ public final class Recorder {
     private final List<Sample> rows;
     private final List<List<Anomaly>> anomalies;
     private long suppressedSamples;
+    private LeadUp leadUp = LeadUp.NONE;
 
     /** @param rowsAfterFirst rows after the 0 ms row, trigger included (the script kept 20) */
     public Recorder(int rowsAfterFirst) {
@@ -37,12 +38,18 @@ public final class Recorder {
 
     /** Starts a recording with the sample before the trigger and the trigger itself. */
     public void start(Sample before, Sample trigger, List<Anomaly> triggerAnomalies, long suppressed) {
+        start(before, trigger, triggerAnomalies, suppressed, LeadUp.NONE);
+    }
+
+    /** @param leadUp what was seen just before the trigger */
+    public void start(Sample before, Sample trigger, List<Anomaly> triggerAnomalies, long suppressed, LeadUp leadUp) {
         if (isRecording()) {
             throw new IllegalStateException("already recording");
         }
         rows.add(before);
         anomalies.add(List.of());
         suppressedSamples = suppressed;
+        this.leadUp = leadUp;
         add(trigger, triggerAnomalies);
     }
 
@@ -57,10 +64,11 @@ public final class Recorder {
 
     /** Hands over what was recorded, full or cut short, and gets ready for the next anomaly. */
     public Recording finish() {
-        Recording recording = new Recording(rows, anomalies, isFull(), suppressedSamples);
+        Recording recording = new Recording(rows, anomalies, isFull(), suppressedSamples, leadUp);
         rows.clear();
         anomalies.clear();
         suppressedSamples = 0;
+        leadUp = LeadUp.NONE;
         return recording;
     }
 }

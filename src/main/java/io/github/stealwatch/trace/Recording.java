@@ -12,8 +12,15 @@ import java.util.List;
  * @param complete           false when the input ended or the watch stopped before all rows came
  * @param suppressedSamples  anomalous samples not reported because of the cooldown, since the
  *                           previous report
+ * @param leadUp             what the watch saw just before the trigger
  */
-public record Recording(List<Sample> rows, List<List<Anomaly>> anomalies, boolean complete, long suppressedSamples) {
+public record Recording(List<Sample> rows, List<List<Anomaly>> anomalies, boolean complete, long suppressedSamples,
+                        LeadUp leadUp) {
+
+    /** A recording with nothing seen before its trigger. */
+    public Recording(List<Sample> rows, List<List<Anomaly>> anomalies, boolean complete, long suppressedSamples) {
+        this(rows, anomalies, complete, suppressedSamples, LeadUp.NONE);
+    }
 
     public Recording {
         rows = List.copyOf(rows);

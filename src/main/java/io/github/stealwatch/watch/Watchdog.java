@@ -11,6 +11,7 @@ import io.github.stealwatch.source.AlternatingSnapshots;
 import io.github.stealwatch.source.Sample;
 import io.github.stealwatch.source.StatSnapshot;
 import io.github.stealwatch.trace.Recorder;
+import io.github.stealwatch.trace.Recording;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -34,6 +35,7 @@ public final class Watchdog implements SampleSink {
     private final AnomalyListener listener;
 
     private final AlternatingSnapshots ownSnapshots = new AlternatingSnapshots();
+    private final LeadUpTracker leadUp = new LeadUpTracker();
     private StatSnapshot previous;
     private boolean reportedBefore;
     private long lastTriggerNanos;
@@ -58,8 +60,9 @@ public final class Watchdog implements SampleSink {
 
     @Override
     public void accept(StatSnapshot sample) {
+        leadUp.sampled(sample.monotonicNanos());
         if (previous != null) {
-            List<Anomaly> anomalies = anomalies(detector.compare(previous, sample));
+            List<Anomaly> anomalies = anomalies(detector.compare(previous, sample), sample.monotonicNanos());
             if (!anomalies.isEmpty() || recorder.isRecording()) {
                 keep(sample.toSample(), anomalies);
             }
@@ -109,18 +112,21 @@ public final class Watchdog implements SampleSink {
         }
         LOG.warn("{} on {}: recording the samples that follow", AnomalyText.describe(anomalies.get(0)),
                 anomalies.get(0).line());
-        recorder.start(previous.toSample(), sample, anomalies, suppressedSamples);
+        recorder.start(previous.toSample(), sample, anomalies, suppressedSamples,
+                leadUp.before(sample.monotonicNanos()));
         reportedBefore = true;
         lastTriggerNanos = sample.monotonicNanos();
         suppressedSamples = 0;
     }
 
     private void report() {
-        sink.deliver(formatter.format(recorder.finish()));
+        Recording recording = recorder.finish();
+        listener.recorded(recording);
+        sink.deliver(formatter.format(recording));
         reportsMade++;
     }
 
-    private static List<Anomaly> anomalies(List<Event> events) {
+    private List<Anomaly> anomalies(List<Event> events, long sampleNanos) {
         if (events.isEmpty()) {
             return List.of();
         }
@@ -128,8 +134,11 @@ public final class Watchdog implements SampleSink {
         for (Event event : events) {
             if (event instanceof Anomaly anomaly) {
                 anomalies.add(anomaly);
+            } else if (event instanceof CpuWentOffline) {
+                LOG.info("{} went offline", event.line());
             } else {
-                LOG.info("{} {}", event.line(), event instanceof CpuWentOffline ? "went offline" : "came online");
+                LOG.info("{} came online", event.line());
+                leadUp.cameOnline(event.line(), sampleNanos);
             }
         }
         return anomalies;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.stealwatch.source.GrowingStat;
+import io.github.stealwatch.source.Machines;
 import io.github.stealwatch.source.ProcRoots;
 import io.github.stealwatch.time.FakeClock;
 import java.nio.file.Path;
@@ -84,19 +85,27 @@ class CheckCommandTest {
     }
 
     @Test
-    void jsonSaysTheSameVerdictWithTheAnomaliesAndTheirLines() throws Exception {
+    void jsonSaysTheSameVerdictWithTheAnomaliesTheirLinesAndTheDiagnosis() throws Exception {
         stealGoesBackByTwoTicksOnCpu0AtTheThirdStep();
+        Machines.installProc(procRoot, "kvm-qemu");
 
-        CliRun run = CliRun.run(clock, "check", "--proc-root", procRoot.toString(), "--format", "json");
+        CliRun run = CliRun.run(clock, "check", "--proc-root", procRoot.toString(), "--format", "json",
+                "--sys-root", Machines.sysRoot("kvm-qemu").toString());
 
         assertEquals(2, run.exitCode, run.toString());
         assertTrue(run.out.startsWith("{\"state\":\"CRITICAL\",\"exit_code\":2,\"summary\":\"steal counter "
                 + "misbehaved: cpu: steal went back by 2 ticks"), run.out);
         assertTrue(run.out.contains("\"samples\":51,"), run.out);
-        assertTrue(run.out.endsWith("\"anomalous_samples\":1,\"anomalies\":[{\"line\":\"cpu\",\"kind\":\"went_back\","
+        assertTrue(run.out.contains("\"anomalous_samples\":1,\"anomalies\":[{\"line\":\"cpu\",\"kind\":\"went_back\","
                 + "\"before\":9,\"after\":7,\"delta\":-2,\"description\":\"steal went back by 2 ticks\"},"
                 + "{\"line\":\"cpu0\",\"kind\":\"went_back\",\"before\":2,\"after\":0,\"delta\":-2,"
-                + "\"description\":\"steal went back by 2 ticks\"}]}\n"), run.out);
+                + "\"description\":\"steal went back by 2 ticks\"}],\"diagnosis\":{\"line\":\"cpu\","
+                + "\"pattern\":\"went_back\",\"after\":\"normal_again\",\"step_back_ticks\":2,\"hypervisor\":\"kvm\","
+                + "\"guest_type\":null,\"clocksource\":\"kvm-clock\",\"kernel\":\"6.1.0-18-amd64\",\"known_issues\":[],"
+                + "\"advice\":\"The counter needs no reboot: it counts normally again. Booting with nopv turns steal "
+                + "accounting off on this guest, with every other paravirt feature (kvmclock, PV spinlocks, PV "
+                + "drivers): a last resort. Do not boot with no-steal-acc"), run.out);
+        assertTrue(run.out.endsWith("for the intervals that span the step.\"}}\n"), run.out);
     }
 
     @Test
@@ -107,7 +116,7 @@ class CheckCommandTest {
         assertEquals("{\"state\":\"OK\",\"exit_code\":0,\"summary\":\"steal 10.0% of CPU time over 1.0 s, counter "
                 + "sane\",\"steal_percent\":10.000,\"steal_ticks\":20,\"total_ticks\":200,\"steal_counter\":29,"
                 + "\"seconds\":1.000,\"samples\":11,\"warning_percent\":null,\"critical_percent\":null,"
-                + "\"anomalous_samples\":0,\"anomalies\":[]}\n", run.out);
+                + "\"anomalous_samples\":0,\"anomalies\":[],\"diagnosis\":null}\n", run.out);
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.github.stealwatch.detect.MaxDelta;
 import io.github.stealwatch.detect.StealJumped;
 import io.github.stealwatch.detect.StealWentBack;
 import io.github.stealwatch.source.HostFacts;
+import io.github.stealwatch.source.Machines;
 import io.github.stealwatch.source.Sample;
 import io.github.stealwatch.trace.Recording;
 import java.util.ArrayList;
@@ -19,8 +20,9 @@ import org.junit.jupiter.api.Test;
 
 class ReportFormatterTest {
 
-    private static final ReportFormatter FORMATTER =
-            new ReportFormatter(new HostFacts("stretch-xen-guest", "4.9.30"), "/proc/stat, every 100 ms");
+    /** The article's machine: a Debian stretch Xen PV guest on 4.9.30. */
+    private static final ReportFormatter FORMATTER = new ReportFormatter(new HostFacts("stretch-xen-guest", "4.9.30",
+            "/proc/sys/kernel/osrelease", Machines.hostFacts("xen-pv").machine()), "/proc/stat, every 100 ms");
 
     @Test
     void writesTheArticlesTableAndThePlainWordsBelowIt() throws Exception {

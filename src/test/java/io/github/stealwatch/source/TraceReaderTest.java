@@ -40,14 +40,30 @@ class TraceReaderTest {
     void readsTheHostAndKernelFromTheHeader() throws Exception {
         TraceReader reader = reader("# host: web-7\n# kernel: 4.9.30\n0 cpu  1 0 1 1 0 0 0 784 0 0\n");
 
-        assertEquals(new HostFacts("web-7", "4.9.30"), reader.hostFacts());
+        assertEquals("web-7", reader.hostFacts().hostName());
+        assertEquals("4.9.30", reader.hostFacts().kernelRelease());
+        assertEquals("from the trace's header", reader.hostFacts().kernelFrom());
+    }
+
+    @Test
+    void readsTheMachineFromTheHeaderAndLeavesWhatItDoesNotNameUnknown() throws Exception {
+        TraceReader reader = reader("# hypervisor: xen PV\n# clocksource: xen\n# a comment: not a fact\n"
+                + "0 cpu  1 0 1 1 0 0 0 784 0 0\n");
+
+        MachineFacts machine = reader.hostFacts().machine();
+        assertEquals(new Fact("xen", "from the trace's header"), machine.hypervisor());
+        assertEquals(new Fact("PV", "from the trace's header"), machine.guestType());
+        assertEquals(new Fact("xen", "from the trace's header"), machine.clocksource());
+        assertEquals(Fact.unknown("not in the trace's header"), machine.dmi());
+        assertEquals(Fact.unknown("not in the trace's header"), machine.arch());
     }
 
     @Test
     void leavesHostAndKernelUnknownWithoutAHeader() throws Exception {
         TraceReader reader = reader("0 cpu  1 0 1 1 0 0 0 784 0 0\n");
 
-        assertEquals(new HostFacts(HostFacts.UNKNOWN, HostFacts.UNKNOWN), reader.hostFacts());
+        assertEquals(new HostFacts(HostFacts.UNKNOWN, HostFacts.UNKNOWN, "not in the trace's header",
+                MachineFacts.unknown("not in the trace's header")), reader.hostFacts());
         assertEquals(784, reader.next().aggregate().steal());
         assertNull(reader.next());
     }

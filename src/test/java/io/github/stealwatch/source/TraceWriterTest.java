@@ -15,7 +15,8 @@ class TraceWriterTest {
         Sample first = StatParserTest.parse("cpu-gaps.txt");
         Sample second = TestSamples.withNumberedCpus(0, new int[] {0, 4, 8}, new long[] {3, 7, 12});
         StringWriter out = new StringWriter();
-        try (TraceWriter writer = new TraceWriter(out, new HostFacts("web-7", "6.1.0"),
+        HostFacts recorded = Machines.hostFacts("xen-hvm");
+        try (TraceWriter writer = new TraceWriter(out, recorded,
                 Instant.parse("2026-11-26T10:00:00Z"), "/proc/stat, every 100 ms")) {
             writer.write(shifted(first, 5_000_000_000L));
             writer.write(shifted(second, 5_100_400_000L));
@@ -24,7 +25,18 @@ class TraceWriterTest {
         TraceReader reader = new TraceReader(new java.io.BufferedReader(new java.io.StringReader(out.toString())));
         Sample back = reader.next();
 
-        assertEquals(new HostFacts("web-7", "6.1.0"), reader.hostFacts());
+        assertEquals("xen-hvm", reader.hostFacts().hostName());
+        assertEquals(recorded.kernelRelease(), reader.hostFacts().kernelRelease());
+        MachineFacts machine = reader.hostFacts().machine();
+        for (Fact fact : List.of(machine.hypervisor(), machine.guestType(), machine.dmi(), machine.clocksource(),
+                machine.clocksources(), machine.bootOptions(), machine.arch())) {
+            assertEquals("from the trace's header", fact.knownFrom(), fact.toString());
+        }
+        assertEquals(List.of("xen", "HVM", "Xen / HVM domU", "xen", "xen tsc hpet acpi_pm",
+                        "none", "x86"),
+                List.of(machine.hypervisor().value(), machine.guestType().value(), machine.dmi().value(),
+                        machine.clocksource().value(), machine.clocksources().value(), machine.bootOptions().value(),
+                        machine.arch().value()));
         assertEquals(0, back.monotonicNanos());
         assertEquals(first.aggregate(), back.aggregate());
         assertEquals(first.cpus(), back.cpus());
