@@ -106,7 +106,8 @@ final class DiagnosisSection {
             return watched + ", sampling did not stall and no CPU came online.";
         }
         String stalled = stall == null ? watched + ", sampling did not stall."
-                : "Sampling stalled " + AnomalyText.duration(stall.agoNanos()) + " before the trigger: "
+                : "Sampling stalled " + (stall.agoNanos() == 0 ? "right" : AnomalyText.duration(stall.agoNanos()))
+                + " before the trigger: "
                 + AnomalyText.duration(stall.gapNanos()) + " passed between two samples usually "
                 + AnomalyText.duration(stall.intervalNanos()) + " apart, so the VM did not run or the host starved "
                 + "it (a live migration, a snapshot or a host freeze does this).";

@@ -10,7 +10,13 @@ import io.github.stealwatch.detect.StealDetector;
 import io.github.stealwatch.report.CollectingSink;
 import io.github.stealwatch.report.ReportFormatter;
 import io.github.stealwatch.source.HostFacts;
+import io.github.stealwatch.detect.Anomaly;
+import io.github.stealwatch.source.Sample;
+import io.github.stealwatch.trace.LeadUp;
 import io.github.stealwatch.trace.Recorder;
+import io.github.stealwatch.trace.Recording;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +88,35 @@ class WatchdogTest {
         watchdog.finish();
 
         assertEquals(0, watchdog.reportsMade());
+    }
+
+    @Test
+    void aRecordingSaysWhatHappenedJustBeforeItsTrigger() {
+        List<Recording> recordings = new ArrayList<>();
+        Watchdog watchdog = new Watchdog(new StealDetector(MaxDelta.Auto.withDefaultAllowance(), 2), new Recorder(1), 0,
+                new ReportFormatter(new HostFacts("h", "k"), "test"), sink, new AnomalyListener() {
+                    @Override
+                    public void anomalous(Sample sample, List<Anomaly> anomalies) {
+                    }
+
+                    @Override
+                    public void recorded(Recording recording) {
+                        recordings.add(recording);
+                    }
+                });
+        long millis = 0;
+        for (; millis <= 1000; millis += 100) {
+            watchdog.accept(withNumberedCpus(millis, new int[] {0}, new long[] {100}));
+        }
+        watchdog.accept(withNumberedCpus(millis += 100, new int[] {0, 1}, new long[] {100, 50})); // cpu1 came online
+        watchdog.accept(withNumberedCpus(millis + 2000, new int[] {0, 1}, new long[] {100, 40})); // paused, then a drop
+
+        assertEquals(1, recordings.size());
+        LeadUp leadUp = recordings.get(0).leadUp();
+        assertEquals(new LeadUp.CpuOnline("cpu1", 2000 * 1_000_000L), leadUp.cpuOnline());
+        assertEquals(new LeadUp.Stall(2000 * 1_000_000L, 100 * 1_000_000L, 0), leadUp.stall());
+        assertTrue(sink.reports().get(0).body().contains("Sampling stalled right before the trigger: 2000 ms passed between "
+                + "two samples usually 100 ms apart"), sink.reports().get(0).body());
     }
 
     private Watchdog watchdog(int samples, long cooldownNanos) {
