@@ -22,7 +22,12 @@ public final class Advice {
         for (KnownIssue issue : diagnosis.knownIssues()) {
             advice.add(issue.id() + ": " + issue.remedy());
         }
-        String nopv = nopv(diagnosis.host().machine());
+        if (diagnosis.knownIssues().isEmpty()) {
+            advice.add("No known issue explains it: if it happens again, keep this report and a trace (stealwatch "
+                    + "record) for the bug tracker of your hypervisor or distribution.");
+        }
+        // A one-time step that is over needs no remedy that costs all of paravirt.
+        String nopv = diagnosis.after() == Aftermath.NORMAL_AGAIN ? null : nopv(diagnosis.host().machine());
         if (nopv != null) {
             advice.add(nopv);
         }

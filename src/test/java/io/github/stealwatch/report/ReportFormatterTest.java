@@ -13,6 +13,7 @@ import io.github.stealwatch.detect.StealWentBack;
 import io.github.stealwatch.source.HostFacts;
 import io.github.stealwatch.source.Machines;
 import io.github.stealwatch.source.Sample;
+import io.github.stealwatch.trace.LeadUp;
 import io.github.stealwatch.trace.Recording;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,25 @@ class ReportFormatterTest {
 
         assertEquals("Steal time jumped! on stretch-xen-guest", report.subject());
         assertEquals(golden("article-report.txt"), report.body());
+    }
+
+    @Test
+    void aModernKvmGuestsDropMatchesNoKnownIssue() throws Exception {
+        // Two CPUs, 100 ms apart: the steal clock stepped back by 92 ticks, then counted normally.
+        ReportFormatter formatter = new ReportFormatter(Machines.hostFacts("kvm-qemu"), "/proc/stat, every 100 ms");
+        long[][] cpuSteals = {{670, 670}, {624, 624}, {625, 626}, {627, 627}, {628, 630}, {630, 631}};
+        List<Sample> rows = new ArrayList<>();
+        List<List<Anomaly>> anomalies = new ArrayList<>();
+        for (int i = 0; i < cpuSteals.length; i++) {
+            rows.add(withCpus(7000 + 100 * i, cpuSteals[i]));
+            anomalies.add(i == 1 ? List.of(new StealWentBack("cpu", 1340, 1248), new StealWentBack("cpu0", 670, 624),
+                    new StealWentBack("cpu1", 670, 624)) : List.of());
+        }
+
+        Report report = formatter.format(new Recording(rows, anomalies, true, 0,
+                new LeadUp(null, null, 7_100_000_000L)));
+
+        assertEquals(golden("kvm-drop-report.txt"), report.body());
     }
 
     @Test
