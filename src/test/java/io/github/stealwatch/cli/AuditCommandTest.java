@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.stealwatch.disk.LockFile;
 import io.github.stealwatch.source.GrowingStat;
+import io.github.stealwatch.source.Machines;
 import io.github.stealwatch.source.ProcRoots;
 import io.github.stealwatch.state.StateStore;
 import io.github.stealwatch.time.FakeClock;
@@ -40,11 +41,13 @@ class AuditCommandTest {
         stat = new GrowingStat(procRoot, "kvm-guest-2cpu-linux-6.18.txt");
         clock.onSleep(() -> stat.step(10, 0));
         ProcRoots.installBoot(procRoot, BOOT, "1000.00");
+        Machines.installProc(procRoot, "ec2-nitro");
     }
 
     private CliRun audit() {
         return CliRun.run(clock, "audit", "--proc-root", procRoot.toString(), "--state-file", stateFile.toString(),
-                "--spool-dir", temp.resolve("spool").toString(), "--mail-to", "-");
+                "--spool-dir", temp.resolve("spool").toString(), "--mail-to", "-",
+                "--sys-root", Machines.sysRoot("ec2-nitro").toString());
     }
 
     private CliRun auditPublishing(Path textfileDir) {
@@ -170,6 +173,15 @@ class AuditCommandTest {
         assertTrue(run.out.contains("steal rose by 1844670129583 ticks in 600 s; at most 132004 can have accrued "
                 + "(600 s plus a 60 s lump allowance on 2 CPUs, and 4 ticks for rounding)\n"), run.out);
         assertTrue(run.out.contains("\ncpu0  "), run.out);
+        String diagnosis = run.out.replaceAll("\\s+", " ");
+        assertTrue(diagnosis.contains("Pattern: wrapped on cpu: the steal clock stepped back by 4277788 ticks "
+                + "(11 h 52 min 58 s); the kernel's unsigned subtraction turned that into a rise of 1844670129583 "
+                + "ticks, from 9 to 1844670129592 in 600 s."), diagnosis);
+        assertTrue(diagnosis.contains("Afterwards (in this audit's live window) it counted normally again"),
+                diagnosis);
+        assertTrue(diagnosis.contains("Context: 600 s passed between the last audit and this one, on the same boot"),
+                diagnosis);
+        assertTrue(diagnosis.contains("Known issue: kvm-host-steal-init-on-migration: "), diagnosis);
     }
 
     @Test
