@@ -43,6 +43,21 @@ class StealwatchJarIT {
     }
 
     @Test
+    void diagnosesTheArticlesTraceFromItsHeader() throws Exception {
+        Result result = run("replay", trace(), "--mail-to", "-");
+        String report = result.out.replaceAll("\\s+", " ");
+
+        assertTrue(report.contains("Pattern: wrapped on cpu: the steal clock stepped back by 4277788 ticks "
+                + "(11 h 52 min 58 s)"), result.toString());
+        assertTrue(report.contains("Afterwards it kept going back: 19 of 19 later changes went back"), report);
+        assertTrue(report.contains("Machine: Xen PV guest (from the trace's header); clocksource xen (from the "
+                + "trace's header); kernel 4.9.30 (from the trace's header)."), report);
+        assertTrue(report.contains("Known issue: xen-steal-back-after-migration: "), report);
+        assertTrue(report.contains("Known issue: backward-step-stays-before-4.11: "), report);
+        assertTrue(report.contains("What to do: Reboot this VM: the counter keeps going back"), report);
+    }
+
+    @Test
     void mailsFromTheShadedJarThroughARealSmtpServer() throws Exception {
         // Fails only in a jar whose META-INF/services lost jakarta.mail's providers.
         Result result = run("replay", trace(), "--smtp-host", "127.0.0.1",
