@@ -144,7 +144,7 @@ final class DiagnosisSection {
         describe(known, unknown, "kernel", new Fact(host.kernelRelease(), host.kernelFrom()));
         describe(known, unknown, "boot options", machine.bootOptions());
         describe(known, unknown, "arch", machine.arch());
-        StringBuilder text = new StringBuilder(String.join("; ", known)).append('.');
+        StringBuilder text = new StringBuilder(known.isEmpty() ? "" : String.join("; ", known) + ".");
         unknown.forEach((why, names) -> text.append(" Unknown: ").append(String.join(", ", names))
                 .append(" (").append(why).append(")."));
         return text.toString().strip();
