@@ -8,7 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-/** Where and how often to read /proc/stat: shared by watch and record. */
+/** Where and how often to read /proc/stat, and where /sys is: shared by watch, check, audit and record. */
 final class SamplingOptions {
 
     @Option(names = "--proc-root", paramLabel = "DIR", defaultValue = "/proc",
@@ -33,6 +33,11 @@ final class SamplingOptions {
     void validate(CommandSpec spec) {
         if (interval.isZero()) {
             throw new ParameterException(spec.commandLine(), "--interval must be positive");
+        }
+        // A mistyped root would only make every fact unknown; the default is left alone, as a
+        // container without /sys still has /proc/stat to watch.
+        if (spec.commandLine().getParseResult().hasMatchedOption("--sys-root")) {
+            ExistingDirectory.require(spec, "--sys-root", sysRoot);
         }
     }
 

@@ -2,11 +2,9 @@ package io.github.stealwatch.cli;
 
 import io.github.stealwatch.metrics.MetricsCommand;
 import io.github.stealwatch.metrics.Textfile;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /** Where watch and audit publish their metrics for node_exporter's textfile collector; off unless given. */
 final class TextfileOptions {
@@ -21,10 +19,7 @@ final class TextfileOptions {
         if (directory == null) {
             return null;
         }
-        if (!Files.isDirectory(directory)) {
-            throw new ParameterException(spec.commandLine(), "--textfile-dir " + directory
-                    + (Files.exists(directory) ? ": not a directory" : ": no such directory"));
-        }
+        ExistingDirectory.require(spec, "--textfile-dir", directory);
         return new Textfile(directory, command);
     }
 }

@@ -109,6 +109,14 @@ class CheckCommandTest {
     }
 
     @Test
+    void aSysRootThatDoesNotExistIsAnUnknownWithOneLine() throws Exception {
+        CliRun run = check(1, "--sys-root", procRoot.resolve("missing").toString());
+
+        assertEquals(3, run.exitCode, run.toString());
+        assertEquals("STEAL UNKNOWN - --sys-root " + procRoot.resolve("missing") + ": no such directory\n", run.out);
+    }
+
+    @Test
     void jsonOfAQuietMachine() throws Exception {
         CliRun run = check(1, "--format", "json", "--duration", "1s");
 
