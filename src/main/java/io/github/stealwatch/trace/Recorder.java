@@ -36,12 +36,11 @@ public final class Recorder {
         return rows.size() == rowsAfterFirst + 1;
     }
 
-    /** Starts a recording with the sample before the trigger and the trigger itself. */
-    public void start(Sample before, Sample trigger, List<Anomaly> triggerAnomalies, long suppressed) {
-        start(before, trigger, triggerAnomalies, suppressed, LeadUp.NONE);
-    }
-
-    /** @param leadUp what was seen just before the trigger */
+    /**
+     * Starts a recording with the sample before the trigger and the trigger itself.
+     *
+     * @param leadUp what was seen just before the trigger
+     */
     public void start(Sample before, Sample trigger, List<Anomaly> triggerAnomalies, long suppressed, LeadUp leadUp) {
         if (isRecording()) {
             throw new IllegalStateException("already recording");

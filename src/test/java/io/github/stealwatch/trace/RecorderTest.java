@@ -18,7 +18,7 @@ class RecorderTest {
     @Test
     void keepsTheSampleBeforeTheTriggerAndTheGivenNumberOfRowsAfterIt() {
         Recorder recorder = new Recorder(3);
-        recorder.start(aggregateOnly(0, 10), aggregateOnly(100, 5), BACK, 0);
+        recorder.start(aggregateOnly(0, 10), aggregateOnly(100, 5), BACK, 0, LeadUp.NONE);
         recorder.add(aggregateOnly(200, 4), BACK);
         assertFalse(recorder.isFull());
         recorder.add(aggregateOnly(300, 4), List.of());
@@ -34,7 +34,7 @@ class RecorderTest {
     @Test
     void neverGrowsPastItsCapacity() {
         Recorder recorder = new Recorder(1);
-        recorder.start(aggregateOnly(0, 10), aggregateOnly(100, 5), BACK, 0);
+        recorder.start(aggregateOnly(0, 10), aggregateOnly(100, 5), BACK, 0, LeadUp.NONE);
 
         assertTrue(recorder.isFull());
         assertThrows(IllegalStateException.class, () -> recorder.add(aggregateOnly(200, 4), List.of()));
@@ -43,16 +43,20 @@ class RecorderTest {
     @Test
     void handsOverARecordingCutShortAndRearms() {
         Recorder recorder = new Recorder(20);
-        recorder.start(aggregateOnly(0, 10), aggregateOnly(100, 5), BACK, 7);
+        LeadUp paused = new LeadUp(new LeadUp.Stall(2_000_000_000L, 100_000_000L, 0), null, 5_000_000_000L);
+        recorder.start(aggregateOnly(0, 10), aggregateOnly(100, 5), BACK, 7, paused);
 
         Recording recording = recorder.finish();
 
         assertFalse(recording.complete());
         assertEquals(2, recording.rows().size());
         assertEquals(7, recording.suppressedSamples());
+        assertEquals(paused, recording.leadUp());
         assertFalse(recorder.isRecording());
-        recorder.start(aggregateOnly(900, 1), aggregateOnly(1000, 0), BACK, 0);
-        assertEquals(0, recorder.finish().suppressedSamples());
+        recorder.start(aggregateOnly(900, 1), aggregateOnly(1000, 0), BACK, 0, LeadUp.NONE);
+        Recording next = recorder.finish();
+        assertEquals(0, next.suppressedSamples());
+        assertEquals(LeadUp.NONE, next.leadUp());
     }
 
     @Test
