@@ -26,6 +26,9 @@ final class DiagnosisSection {
 
     private static final String INDENT = "               ";
 
+    /** Units that stay on the line of their number. */
+    private static final List<String> UNITS = List.of("ms", "s", "min", "h", "d", "ticks");
+
     /** How a report names the hypervisors {@link MachineFacts#hypervisor()} tells apart. */
     private static final Map<String, String> NAMES = Map.of("xen", "Xen", "kvm", "KVM", "qemu", "QEMU",
             "microsoft", "Hyper-V", "vmware", "VMware", "google", "Google Compute Engine", "oracle", "VirtualBox",
@@ -60,9 +63,9 @@ final class DiagnosisSection {
                     + "); the kernel's unsigned subtraction turned that into a rise of "
                     + (finding.after() - finding.before()) + " ticks, " + values + ". The step is exact to ±1 tick "
                     + "(both values are floored); steal that really accrued meanwhile would make it larger.";
-            case WENT_BACK -> "went back on " + finding.line() + ": the steal clock stepped back by "
+            case WENT_BACK -> "went back on " + finding.line() + ": the steal counter dropped by "
                     + Long.toUnsignedString(finding.stepBackTicks()) + " ticks ("
-                    + WrapArithmetic.duration(finding.stepBackTicks()) + "), " + values + ".";
+                    + WrapArithmetic.duration(finding.stepBackTicks()) + " of steal), " + values + ".";
             case JUMPED -> "jumped on " + finding.line() + ": " + AnomalyText.describe(finding.anomaly())
                     + ". Too small for a wrap, which shows as a rise within 10^12 ticks below 2^64 ns ("
                     + WrapArithmetic.WRAP_TICKS + " ticks).";
@@ -168,11 +171,26 @@ final class DiagnosisSection {
         return NAMES.getOrDefault(machine.hypervisor().value(), machine.hypervisor().value());
     }
 
+    /** The text's words, a unit kept with its number ("400 ms") so a line never breaks between them. */
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        for (String word : text.split(" ")) {
+            boolean unit = UNITS.contains(word.replaceAll("[^a-z]", ""))
+                    && !words.isEmpty() && words.get(words.size() - 1).matches(".*\\d");
+            if (unit) {
+                words.set(words.size() - 1, words.get(words.size() - 1) + " " + word);
+            } else {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+
     /** Appends "  Label:  text", wrapped at {@link #WIDTH} with continuation lines under the text. */
     private static void labelled(StringBuilder out, String label, String text) {
         String prefix = "  " + label + " ".repeat(INDENT.length() - 2 - label.length());
         StringBuilder line = new StringBuilder(prefix);
-        for (String word : text.split(" ")) {
+        for (String word : words(text)) {
             if (line.length() > INDENT.length() && line.length() + 1 + word.length() > WIDTH) {
                 out.append(line).append('\n');
                 line = new StringBuilder(INDENT);

@@ -46,7 +46,7 @@ class ReportFormatterTest {
 
     @Test
     void aModernKvmGuestsDropMatchesNoKnownIssue() throws Exception {
-        // Two CPUs, 100 ms apart: the steal clock stepped back by 92 ticks, then counted normally.
+        // Two CPUs, 100 ms apart: the steal counter dropped by 92 ticks, then counted normally.
         ReportFormatter formatter = new ReportFormatter(Machines.hostFacts("kvm-qemu"), "/proc/stat, every 100 ms");
         long[][] cpuSteals = {{670, 670}, {624, 624}, {625, 626}, {627, 627}, {628, 630}, {630, 631}};
         List<Sample> rows = new ArrayList<>();
