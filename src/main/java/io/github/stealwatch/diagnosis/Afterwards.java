@@ -54,7 +54,7 @@ public record Afterwards(Aftermath kind, int changes, int wentBack, long rise, l
             lastNanos = rows.get(i).monotonicNanos();
         }
         long span = lastNanos - firstNanos;
-        int cpus = rows.get(triggerRow).cpusOf(line);
+        int cpus = rows.size() > triggerRow ? rows.get(triggerRow).cpusOf(line) : 1;
         long limit = new MaxDelta.Auto(0).allowed(span, cpus);
         long rise = first == null ? 0 : last - first;
         return new Afterwards(kind(changes, wentBack, rise, limit), changes, wentBack, rise, span, limit, !complete);

@@ -72,6 +72,14 @@ class AfterwardsTest {
     }
 
     @Test
+    void noRowsAfterIsUnknown() {
+        Afterwards after = Afterwards.judge(List.of(), 0, "cpu", true);
+
+        assertEquals(Aftermath.UNKNOWN, after.kind());
+        assertEquals(0, after.changes());
+    }
+
+    @Test
     void judgesTheLineThatTrippedAndSkipsRowsWhereItsCpuIsOffline() {
         List<Sample> rows = new ArrayList<>(List.of(withCpus(0, 50, 60), withCpus(100, 50, 10), withCpus(200, 50, 9),
                 withCpus(300, 51), withCpus(400, 51, 8), withCpus(500, 52, 7)));
