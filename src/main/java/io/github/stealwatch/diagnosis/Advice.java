@@ -40,12 +40,15 @@ public final class Advice {
         advice.add(diagnosis.after() == Aftermath.NORMAL_AGAIN
                 ? "Meanwhile, top, vmstat, sar, node_exporter and every CPU graph of this VM show wrong CPU shares for "
                 + "the intervals that span the step."
-                : "Until the counter is sane again, top, vmstat, sar, node_exporter and every CPU graph of this VM show "
-                + "wrong steal, and wrong user, system and idle shares beside it.");
+                : "Until the counter is sane again, top, vmstat, sar, node_exporter and every CPU graph of this VM "
+                + "show wrong steal, and wrong user, system and idle shares beside it.");
         return advice;
     }
 
-    /** What nopv, an x86 option, would do on this guest, or null where nothing tells (arch/x86/kernel/cpu/hypervisor.c). */
+    /**
+     * What nopv, an x86 option, would do on this guest, or null where nothing tells
+     * (arch/x86/kernel/cpu/hypervisor.c).
+     */
     private static String nopv(MachineFacts machine) {
         if (!machine.arch().is("x86")) {
             return null;

@@ -15,8 +15,8 @@ final class KnownIssues {
             "A migration or restore resets Xen's runstate times, which xen_steal_clock() reads; since ecb23dc6f2ef "
                     + "(\"xen: add steal_clock support on x86\") the generic code takes them without Xen's old guard "
                     + "against a smaller value. On 4.8 to 4.10 it shows as an overflow to about 1.8e12 ticks "
-                    + "followed by a counter that runs backwards (top shows 100% steal or 100% idle). Fixed by 5e25f5db6abb (\"xen/time: "
-                    + "do not decrease steal time after live migration on xen\").",
+                    + "followed by a counter that runs backwards (top shows 100% steal or 100% idle). Fixed by "
+                    + "5e25f5db6abb (\"xen/time: do not decrease steal time after live migration on xen\").",
             "A reboot clears it. A kernel with 5e25f5db6abb prevents it (Debian backported it to stretch for "
                     + "#871608). Until then, avoid live-migrating, saving or restoring this guest.",
             List.of("commit 5e25f5db6abb", "commit ecb23dc6f2ef", "https://bugs.debian.org/871608",

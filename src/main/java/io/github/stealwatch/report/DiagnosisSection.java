@@ -6,51 +6,32 @@ import io.github.stealwatch.diagnosis.Diagnosis;
 import io.github.stealwatch.diagnosis.Finding;
 import io.github.stealwatch.diagnosis.Pattern;
 import io.github.stealwatch.diagnosis.WrapArithmetic;
-import io.github.stealwatch.source.Fact;
-import io.github.stealwatch.source.HostFacts;
-import io.github.stealwatch.source.MachineFacts;
 import io.github.stealwatch.trace.LeadUp;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
- * Writes a diagnosis as the report's Diagnosis section: labelled lines, each wrapped onto indented
- * continuation lines, every claim with the evidence or the source it comes from.
+ * Writes a diagnosis as the report's Diagnosis section: labelled lines (see {@link LabelledText}),
+ * every claim with the evidence or the source it comes from.
  */
 final class DiagnosisSection {
-
-    /** Mail readers show about this many columns without wrapping lines themselves. */
-    static final int WIDTH = 100;
-
-    private static final String INDENT = "               ";
-
-    /** Units that stay on the line of their number. */
-    private static final List<String> UNITS = List.of("ms", "s", "min", "h", "d", "ticks");
-
-    /** How a report names the hypervisors {@link MachineFacts#hypervisor()} tells apart. */
-    private static final Map<String, String> NAMES = Map.of("xen", "Xen", "kvm", "KVM", "qemu", "QEMU",
-            "microsoft", "Hyper-V", "vmware", "VMware", "google", "Google Compute Engine", "oracle", "VirtualBox",
-            "none", "bare metal", "other", "an unnamed hypervisor");
 
     private DiagnosisSection() {
     }
 
     static String format(Diagnosis diagnosis) {
         StringBuilder text = new StringBuilder("Diagnosis:\n");
-        labelled(text, "Pattern:", pattern(diagnosis.finding()) + " " + afterwards(diagnosis));
-        labelled(text, "Context:", context(diagnosis));
-        labelled(text, "Machine:", machine(diagnosis.host()));
+        LabelledText.append(text, "Pattern:", pattern(diagnosis.finding()) + " " + afterwards(diagnosis));
+        LabelledText.append(text, "Context:", context(diagnosis));
+        LabelledText.append(text, "Machine:", MachineText.of(diagnosis.host()));
         if (diagnosis.knownIssues().isEmpty()) {
-            labelled(text, "Known issue:", "none: no known issue matches Linux " + diagnosis.host().kernelRelease()
-                    + " on " + hypervisorName(diagnosis.host().machine()) + " with this pattern.");
+            LabelledText.append(text, "Known issue:", "none: no known issue matches Linux "
+                    + diagnosis.host().kernelRelease() + " on " + MachineText.hypervisorName(diagnosis.host().machine()) + " with this pattern.");
         } else {
-            diagnosis.knownIssues().forEach(issue -> labelled(text, "Known issue:", issue.id() + ": " + issue.title()
+            diagnosis.knownIssues().forEach(issue -> LabelledText.append(text, "Known issue:", issue.id() + ": "
+                    + issue.title()
                     + ". It needs " + issue.needs() + ", all shown here. " + issue.mechanism() + " Sources: "
                     + String.join("; ", issue.sources()) + "."));
         }
-        labelled(text, "What to do:", String.join(" ", Advice.of(diagnosis)));
+        LabelledText.append(text, "What to do:", String.join(" ", Advice.of(diagnosis)));
         return text.toString();
     }
 
@@ -115,90 +96,9 @@ final class DiagnosisSection {
                 + AnomalyText.duration(stall.intervalNanos()) + " apart, so the VM did not run or the host starved "
                 + "it (a live migration, a snapshot or a host freeze does this).";
         String hotplug = online == null ? " No CPU came online in that time."
-                : " " + online.line() + " came online " + AnomalyText.duration(online.agoNanos()) + " before the trigger.";
+                : " " + online.line() + " came online " + AnomalyText.duration(online.agoNanos())
+                + " before the trigger.";
         return stalled + hotplug;
     }
 
-    /** The known facts with where each came from, then the unknown ones grouped by why. */
-    private static String machine(HostFacts host) {
-        MachineFacts machine = host.machine();
-        List<String> known = new ArrayList<>();
-        Map<String, List<String>> unknown = new LinkedHashMap<>();
-        Fact hypervisor = machine.hypervisor();
-        if (hypervisor.isKnown()) {
-            Fact type = machine.guestType();
-            boolean sameSource = type.knownFrom().equals(hypervisor.knownFrom());
-            known.add(hypervisorName(machine) + (type.isKnown() ? " " + type.value() : "")
-                    + (hypervisor.is("none") ? "" : " guest") + " (" + hypervisor.knownFrom()
-                    + (type.isKnown() && !sameSource ? "; " + type.knownFrom() : "") + ")");
-        } else {
-            unknown.computeIfAbsent(hypervisor.knownFrom(), why -> new ArrayList<>()).add("hypervisor");
-        }
-        describe(known, unknown, "DMI", machine.dmi());
-        Fact clocksource = machine.clocksource();
-        Fact available = machine.clocksources();
-        if (clocksource.isKnown() && available.isKnown() && parent(clocksource).equals(parent(available))) {
-            known.add("clocksource " + clocksource.value() + ", available " + available.value() + " ("
-                    + parent(clocksource) + ")");
-        } else {
-            describe(known, unknown, "clocksource", clocksource);
-            describe(known, unknown, "available clocksources", available);
-        }
-        describe(known, unknown, "kernel", new Fact(host.kernelRelease(), host.kernelFrom()));
-        describe(known, unknown, "boot options", machine.bootOptions());
-        describe(known, unknown, "arch", machine.arch());
-        StringBuilder text = new StringBuilder(known.isEmpty() ? "" : String.join("; ", known) + ".");
-        unknown.forEach((why, names) -> text.append(" Unknown: ").append(String.join(", ", names))
-                .append(" (").append(why).append(")."));
-        return text.toString().strip();
-    }
-
-    /** The directory a fact's file is in, or where it came from when that is no file. */
-    private static String parent(Fact fact) {
-        String from = fact.knownFrom();
-        return from.startsWith("/") && from.lastIndexOf('/') > 0 ? from.substring(0, from.lastIndexOf('/')) : from;
-    }
-
-    private static void describe(List<String> known, Map<String, List<String>> unknown, String name, Fact fact) {
-        if (fact.isKnown()) {
-            known.add(name + " " + fact.value() + " (" + fact.knownFrom() + ")");
-        } else {
-            unknown.computeIfAbsent(fact.knownFrom(), why -> new ArrayList<>()).add(name);
-        }
-    }
-
-    private static String hypervisorName(MachineFacts machine) {
-        return NAMES.getOrDefault(machine.hypervisor().value(), machine.hypervisor().value());
-    }
-
-    /** The text's words, a unit kept with its number ("400 ms") so a line never breaks between them. */
-    private static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
-        for (String word : text.split(" ")) {
-            boolean unit = UNITS.contains(word.replaceAll("[^a-z]", ""))
-                    && !words.isEmpty() && words.get(words.size() - 1).matches(".*\\d");
-            if (unit) {
-                words.set(words.size() - 1, words.get(words.size() - 1) + " " + word);
-            } else {
-                words.add(word);
-            }
-        }
-        return words;
-    }
-
-    /** Appends "  Label:  text", wrapped at {@link #WIDTH} with continuation lines under the text. */
-    private static void labelled(StringBuilder out, String label, String text) {
-        String prefix = "  " + label + " ".repeat(INDENT.length() - 2 - label.length());
-        StringBuilder line = new StringBuilder(prefix);
-        for (String word : words(text)) {
-            if (line.length() > INDENT.length() && line.length() + 1 + word.length() > WIDTH) {
-                out.append(line).append('\n');
-                line = new StringBuilder(INDENT);
-            } else if (line.length() > INDENT.length()) {
-                line.append(' ');
-            }
-            line.append(word);
-        }
-        out.append(line).append('\n');
-    }
 }

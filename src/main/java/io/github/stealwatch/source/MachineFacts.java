@@ -22,7 +22,10 @@ public record MachineFacts(Fact hypervisor, Fact guestType, Fact dmi, Fact clock
         return new MachineFacts(unknown, unknown, unknown, unknown, unknown, unknown, unknown);
     }
 
-    /** True when the kernel registered a paravirt interface of {@code family} ("xen", "kvm"), or the hypervisor is one. */
+    /**
+     * True when the kernel registered a paravirt interface of {@code family} ("xen", "kvm"), or the
+     * hypervisor is one.
+     */
     public boolean speaks(String family) {
         return hypervisor.is(family) || hasClocksource(family.equals("kvm") ? "kvm-clock" : family);
     }

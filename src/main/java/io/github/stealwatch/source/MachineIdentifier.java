@@ -54,7 +54,8 @@ final class MachineIdentifier {
         }
         String vendor = files.dmiVendor();
         if (vendor != null) {
-            if (vendor.startsWith("Amazon EC2") && files.dmiProduct() != null && files.dmiProduct().endsWith(".metal")) {
+            String product = files.dmiProduct();
+            if (vendor.startsWith("Amazon EC2") && product != null && product.endsWith(".metal")) {
                 return new Fact("none", "DMI product " + quoted(files.dmiProduct()) + ", an EC2 bare-metal instance");
             }
             if (files.dmiProduct() != null && files.dmiProduct().startsWith("KVM")) {
@@ -75,8 +76,9 @@ final class MachineIdentifier {
             }
         }
         if (files.cpuFlags() == null) {
-            return Fact.unknown(files.cpuArchitecture() == null ? "no Xen sysfs, no known DMI vendor, "
-                    + CPUINFO + " unreadable" : "no Xen sysfs, no known DMI vendor, and arm CPUs have no hypervisor flag");
+            String neither = "no Xen sysfs, no known DMI vendor, ";
+            return Fact.unknown(neither + (files.cpuArchitecture() == null ? CPUINFO + " unreadable"
+                    : "and arm CPUs have no hypervisor flag"));
         }
         if (!hasWord(files.cpuFlags(), "hypervisor")) {
             return new Fact("none", "no hypervisor flag in " + CPUINFO);

@@ -102,9 +102,9 @@ class CheckCommandTest {
                 + "\"description\":\"steal went back by 2 ticks\"}],\"diagnosis\":{\"line\":\"cpu\","
                 + "\"pattern\":\"went_back\",\"after\":\"normal_again\",\"step_back_ticks\":2,\"hypervisor\":\"kvm\","
                 + "\"guest_type\":null,\"clocksource\":\"kvm-clock\",\"kernel\":\"6.1.0-18-amd64\",\"known_issues\":[],"
-                + "\"advice\":\"The counter needs no reboot: it counts normally again. No known issue explains it: if it "
-                + "happens again, keep this report and a trace (stealwatch record) for the bug tracker of your "
-                + "hypervisor or distribution. Do not boot with no-steal-acc"), run.out);
+                + "\"advice\":\"The counter needs no reboot: it counts normally again. No known issue explains it: "
+                + "if it happens again, keep this report and a trace (stealwatch record) for the bug tracker of "
+                + "your hypervisor or distribution. Do not boot with no-steal-acc"), run.out);
         assertTrue(run.out.endsWith("for the intervals that span the step.\"}}\n"), run.out);
     }
 

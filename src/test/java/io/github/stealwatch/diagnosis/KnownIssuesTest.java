@@ -26,7 +26,8 @@ class KnownIssuesTest {
     private static final Afterwards BROKEN = new Afterwards(Aftermath.KEPT_GOING_BACK, 19, 19, 0, 0, 0, false);
     private static final Afterwards NORMAL = new Afterwards(Aftermath.NORMAL_AGAIN, 19, 0, 90, 1_900_000_000, 192,
             false);
-    private static final LeadUp CPU3_ONLINE = new LeadUp(null, new LeadUp.CpuOnline("cpu3", 200_000_000), 10_000_000_000L);
+    private static final LeadUp CPU3_ONLINE =
+            new LeadUp(null, new LeadUp.CpuOnline("cpu3", 200_000_000), 10_000_000_000L);
 
     @Test
     void theArticlesTraceMatchesXenMigrationAndTheKernelsBefore411() {

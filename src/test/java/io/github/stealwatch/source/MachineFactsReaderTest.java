@@ -47,7 +47,8 @@ class MachineFactsReaderTest {
 
     @Test
     void findsTheBootOptionsThatTouchStealAndIgnoresInitArguments() {
-        assertEquals(new Fact("nohz_full=2-7", "/proc/cmdline"), Machines.hostFacts("bare-metal").machine().bootOptions());
+        assertEquals(new Fact("nohz_full=2-7", "/proc/cmdline"),
+                Machines.hostFacts("bare-metal").machine().bootOptions());
         assertTrue(Machines.hostFacts("vmware").machine().bootsWith("no-steal-acc"));
         assertEquals("none", Machines.hostFacts("firecracker").machine().bootOptions().value(),
                 "the words after -- go to init");

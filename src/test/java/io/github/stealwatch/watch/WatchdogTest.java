@@ -115,8 +115,9 @@ class WatchdogTest {
         LeadUp leadUp = recordings.get(0).leadUp();
         assertEquals(new LeadUp.CpuOnline("cpu1", 2000 * 1_000_000L), leadUp.cpuOnline());
         assertEquals(new LeadUp.Stall(2000 * 1_000_000L, 100 * 1_000_000L, 0), leadUp.stall());
-        assertTrue(sink.reports().get(0).body().replaceAll("\\s+", " ").contains("Sampling stalled right before the trigger: 2000 ms passed between "
-                + "two samples usually 100 ms apart"), sink.reports().get(0).body());
+        String report = sink.reports().get(0).body().replaceAll("\\s+", " ");
+        assertTrue(report.contains("Sampling stalled right before the trigger: 2000 ms passed between two samples "
+                + "usually 100 ms apart"), report);
     }
 
     private Watchdog watchdog(int samples, long cooldownNanos) {
