@@ -15,8 +15,7 @@ import java.util.concurrent.TimeUnit;
  * ignored, and every other line is {@code <elapsed-ms> <cpu line as /proc/stat prints it>}. Lines
  * with the same elapsed-ms form one sample; elapsed-ms never decreases. The leading comments may
  * name the host, kernel and machine ({@code # host: vm1}, {@code # kernel: 4.9.30},
- * {@code # hypervisor: xen PV}), as {@code record}
- * writes them.
+ * {@code # hypervisor: xen PV}), as {@code record} writes them.
  */
 public final class TraceReader implements Closeable {
 
