@@ -20,7 +20,7 @@ public record Afterwards(Aftermath kind, int changes, int wentBack, long rise, l
                          boolean cutShort) {
 
     /** Fewer changes than this cannot tell a counter that keeps going back from one lump. */
-    static final int MIN_CHANGES = 3;
+    public static final int MIN_CHANGES = 3;
 
     /**
      * Judges the samples after {@code triggerRow}. The detector's own verdicts do not do: after a

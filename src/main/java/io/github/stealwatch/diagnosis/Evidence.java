@@ -27,6 +27,6 @@ record Evidence(Finding finding, Afterwards afterwards, MachineFacts machine, Ke
     /** A CPU came online just before, and the line that tripped is that CPU's or the aggregate. */
     boolean afterHotplug() {
         LeadUp.CpuOnline online = leadUp.cpuOnline();
-        return online != null && (finding.line().equals("cpu") || finding.line().equals(online.line()));
+        return online != null && (finding.line().equals(Finding.AGGREGATE_LINE) || finding.line().equals(online.line()));
     }
 }

@@ -64,7 +64,7 @@ final class DiagnosisSection {
                     + "step until a reboot.";
             case NORMAL_AGAIN -> "Afterwards" + where + " it counted normally again: " + rate + "; a one-time step, "
                     + "the way kernels since 4.11 take a clock that steps back.";
-            case UNKNOWN -> after.changes() < 3
+            case UNKNOWN -> after.changes() < Afterwards.MIN_CHANGES
                     ? "What it did afterwards is unknown: only " + after.changes() + " later change(s) were recorded"
                     + (after.cutShort() ? " before the recording was cut short." : ".")
                     : "What it did afterwards is unclear: " + after.wentBack() + " of " + after.changes()

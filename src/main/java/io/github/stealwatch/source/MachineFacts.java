@@ -33,11 +33,16 @@ public record MachineFacts(Fact hypervisor, Fact guestType, Fact dmi, Fact clock
     /** True when the kernel was booted with {@code option} ("no-steal-acc"), or one starting so ("nohz_full="). */
     public boolean bootsWith(String option) {
         for (String word : bootOptions.value().split(" ")) {
-            if (option.endsWith("=") ? word.startsWith(option) : word.equals(option)) {
+            if (isOption(word, option)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** True when a command-line word is {@code option}, or sets it when it ends in "=" ("nohz_full=2-7"). */
+    static boolean isOption(String word, String option) {
+        return option.endsWith("=") ? word.startsWith(option) : word.equals(option);
     }
 
     private boolean hasClocksource(String name) {

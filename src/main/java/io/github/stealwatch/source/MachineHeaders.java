@@ -1,6 +1,7 @@
 package io.github.stealwatch.source;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +19,8 @@ final class MachineHeaders {
     private static final String DMI = "dmi";
     private static final String BOOT_OPTIONS = "boot options";
     private static final String ARCH = "arch";
+
+    private static final List<String> KEYS = List.of(HYPERVISOR, CLOCKSOURCE, CLOCKSOURCES, DMI, BOOT_OPTIONS, ARCH);
 
     private MachineHeaders() {
     }
@@ -50,8 +53,7 @@ final class MachineHeaders {
 
     /** True for the keys this class reads. */
     static boolean isMachineKey(String key) {
-        return key.equals(HYPERVISOR) || key.equals(CLOCKSOURCE) || key.equals(CLOCKSOURCES) || key.equals(DMI)
-                || key.equals(BOOT_OPTIONS) || key.equals(ARCH);
+        return KEYS.contains(key);
     }
 
     private static Fact fact(String value) {

@@ -117,7 +117,7 @@ final class MachineIdentifier {
         List<String> found = new ArrayList<>();
         for (String word : words(kernelPart)) {
             for (String option : STEAL_OPTIONS) {
-                if (option.endsWith("=") ? word.startsWith(option) : word.equals(option)) {
+                if (MachineFacts.isOption(word, option)) {
                     found.add(word);
                 }
             }
