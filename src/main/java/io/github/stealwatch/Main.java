@@ -9,7 +9,7 @@ public final class Main {
     }
 
     public static int run(String... args) {
-        return Cli.execute(Cli.newCommandLine(), args);
+        return Cli.execute(Cli.newCommandLine(args), args);
     }
 
     public static void main(String[] args) {

@@ -11,14 +11,17 @@ public final class Cli {
     private Cli() {
     }
 
-    public static CommandLine newCommandLine() {
-        return newCommandLine(new SystemClock());
+    /** A command line for {@code args}: with the subcommand they run, or all when they name none. */
+    public static CommandLine newCommandLine(String... args) {
+        return newCommandLine(new SystemClock(), args);
     }
 
-    /** A command line whose commands take their time from {@code clock}. */
-    public static CommandLine newCommandLine(Clock clock) {
+    /** The same, with commands that take their time from {@code clock}. */
+    public static CommandLine newCommandLine(Clock clock, String... args) {
         ErrorMessages errors = new ErrorMessages();
-        CommandLine commandLine = new CommandLine(new RootCommand(clock))
+        CommandLine commandLine = new CommandLine(new RootCommand(clock));
+        Subcommands.addFor(commandLine, args);
+        commandLine
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors)
                 .setExecutionStrategy(parseResult -> {
@@ -53,7 +56,7 @@ public final class Cli {
         RootCommand root = (RootCommand) commandLine.getCommandSpec().userObject();
         try {
             root.configFile = ConfigFile.forArguments(args);
-            root.configFile.checkKeys(commandLine.getCommandSpec());
+            checkConfigKeys(commandLine, root);
         } catch (ConfigFile.BadConfigException e) {
             // Told once the command line is parsed, as the subcommand's error: check then still
             // prints its UNKNOWN status line.
@@ -61,5 +64,24 @@ public final class Cli {
         }
         commandLine.setDefaultValueProvider(root.configFile);
         return commandLine.execute(args);
+    }
+
+    /**
+     * Refuses a key no command knows. A command line with one subcommand knows only its options:
+     * a key it does not know is checked again against all six, built for this check alone, so a
+     * file shared by every command is not refused by each.
+     */
+    private static void checkConfigKeys(CommandLine commandLine, RootCommand root)
+            throws ConfigFile.BadConfigException {
+        try {
+            root.configFile.checkKeys(commandLine.getCommandSpec());
+        } catch (ConfigFile.BadConfigException unknownHere) {
+            if (Subcommands.hasAll(commandLine)) {
+                throw unknownHere;
+            }
+            CommandLine everyCommand = new CommandLine(new RootCommand(root.clock));
+            Subcommands.addAll(everyCommand);
+            root.configFile.checkKeys(everyCommand.getCommandSpec());
+        }
     }
 }

@@ -7,13 +7,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** The {@code stealwatch} command: its subcommands and the options every one of them takes. */
+/** The {@code stealwatch} command and the options every subcommand takes; {@link Subcommands} adds those. */
 @Command(name = "stealwatch",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Watches the CPU steal-time counter in /proc/stat for jumps and runs backwards.",
-        subcommands = {WatchCommand.class, CheckCommand.class, AuditCommand.class, FlushCommand.class,
-                ReplayCommand.class, RecordCommand.class},
         exitCodeListHeading = ExitCodes.HELP_HEADING,
         exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_WARNING_OR_WAITING, ExitCodes.HELP_ANOMALY,
                 ExitCodes.HELP_CANNOT_MEASURE})

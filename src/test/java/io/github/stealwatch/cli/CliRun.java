@@ -28,7 +28,7 @@ final class CliRun {
     static CliRun run(Clock clock, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = Cli.newCommandLine(clock);
+        CommandLine commandLine = Cli.newCommandLine(clock, args);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(Ansi.OFF));

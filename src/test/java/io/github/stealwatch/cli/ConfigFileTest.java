@@ -81,6 +81,15 @@ class ConfigFileTest {
     }
 
     @Test
+    void aKeyOnlyAnotherCommandKnowsIsAcceptedAndAPrefixedOneToo() throws Exception {
+        Path config = config("state-file=" + temp.resolve("audit.state") + "\naudit.duration=5s\nduration=1s\n");
+
+        CliRun check = CliRun.run(clock, "check", "--config", config.toString(), "--proc-root", procRoot.toString());
+
+        assertEquals(0, check.exitCode, check.toString());
+    }
+
+    @Test
     void anUnknownKeyIsRefusedByName() throws Exception {
         Path config = config("mial-to=ops@example.org\ninterval=1s\n");
 
