@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.github.stealwatch.mail.SilentSmtpServer;
 import io.github.stealwatch.source.ProcRoots;
 import java.io.File;
 import java.io.IOException;
@@ -183,6 +184,65 @@ class StealwatchJarIT {
         try (var files = Files.list(spool)) {
             assertEquals(List.of(".lock"), files.map(file -> file.getFileName().toString()).toList());
         }
+    }
+
+    @Test
+    void aWatchHandsItsReportToAFlushThatMailsIt(@TempDir Path temp) throws Exception {
+        Path procRoot = Files.createDirectories(temp.resolve("proc"));
+        Path spool = temp.resolve("spool");
+        Started watch = startWatchThatTrips(procRoot, "--spool-dir", spool.toString(), "--smtp-host", "127.0.0.1",
+                "--smtp-port", Integer.toString(SMTP.getSmtp().getPort()), "--mail-to", "root@example.org");
+
+        assertTrue(SMTP.waitForIncomingEmail(30_000, 1), "the flush process should have mailed the report");
+        watch.process().toHandle().destroy();
+        Result result = finish(watch);
+
+        assertTrue(SMTP.getReceivedMessages()[0].getSubject().startsWith("Steal time jumped! on "));
+        assertTrue(result.err.contains("report sent to root@example.org via 127.0.0.1:"), result.err);
+        try (var files = Files.list(spool)) {
+            assertEquals(0, files.filter(file -> file.getFileName().toString().endsWith(".report")).count());
+        }
+    }
+
+    @Test
+    void killedWithSignal9WhileItsFlushTalksToTheServerItLosesNoReport(@TempDir Path temp) throws Exception {
+        Path procRoot = Files.createDirectories(temp.resolve("proc"));
+        Path spool = temp.resolve("spool");
+        try (SilentSmtpServer hanging = new SilentSmtpServer()) {
+            Started watch = startWatchThatTrips(procRoot, "--spool-dir", spool.toString(),
+                    "--smtp-host", "127.0.0.1", "--smtp-port", Integer.toString(hanging.port()));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (hanging.connections() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(1, hanging.connections(), "the flush should be waiting for the server's greeting");
+
+            // SIGKILL to the watch and its flush, as systemd kills a unit's whole control group.
+            List<ProcessHandle> flushes = watch.process().toHandle().descendants().toList();
+            watch.process().destroyForcibly();
+            flushes.forEach(ProcessHandle::destroyForcibly);
+            watch.process().waitFor(10, TimeUnit.SECONDS);
+        }
+
+        Result flush = run("flush", "--spool-dir", spool.toString(), "--smtp-host", "127.0.0.1",
+                "--smtp-port", Integer.toString(SMTP.getSmtp().getPort()));
+
+        assertEquals(0, flush.exitCode, flush.toString());
+        assertEquals("sent 1, still waiting 0 in " + spool + "\n", flush.out);
+        assertEquals(1, SMTP.getReceivedMessages().length);
+    }
+
+    /** A watch on {@code procRoot} whose steal counter jumps by the article's 1.8e12 ticks after its first samples. */
+    private static Started startWatchThatTrips(Path procRoot, String... options) throws Exception {
+        String healthy = ProcRoots.fixture("kvm-guest-2cpu-linux-6.18.txt");
+        ProcRoots.install(procRoot, healthy);
+        List<String> args = new ArrayList<>(List.of("watch", "--proc-root", procRoot.toString(), "--interval", "20ms",
+                "--samples", "3"));
+        args.addAll(List.of(options));
+        Started watch = start(args.toArray(String[]::new));
+        Thread.sleep(1000);
+        ProcRoots.install(procRoot, healthy.replaceFirst("^(cpu  (\\d+ ){7})\\d+", "$11844670130367"));
+        return watch;
     }
 
     @Test

@@ -85,6 +85,11 @@ final class ConfigFile implements IDefaultValueProvider {
         return config;
     }
 
+    /** The file read, or null for none. */
+    Path path() {
+        return file;
+    }
+
     /** The SMTP password the file holds, or null. */
     String password() {
         String password = properties.getProperty(PASSWORD_KEY);

@@ -39,8 +39,7 @@ final class FlushCommand implements Callable<Integer> {
         SmtpSender sender = new SmtpSender(smtp.settings(spec), new Envelope("stealwatch@" + host, "root"));
         Outbox outbox = new Outbox(sender, spool, RootCommand.of(spec).clock, spec.commandLine().getErr());
         FlushResult result = outbox.flush();
-        spec.commandLine().getOut().println("sent " + result.sent() + ", still waiting " + result.waiting()
-                + " in " + spool.directory());
+        spec.commandLine().getOut().println(result.summary(spool.directory()));
         return result.waiting() == 0 ? ExitCodes.OK : ExitCodes.REPORTS_WAITING;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.stealwatch.cli;
 
 import io.github.stealwatch.mail.Envelope;
+import io.github.stealwatch.mail.MailAddress;
 import io.github.stealwatch.mail.PrintSender;
 import io.github.stealwatch.mail.ReportSender;
 import io.github.stealwatch.mail.SmtpSender;
@@ -27,17 +28,29 @@ final class MailOptions {
     @Mixin
     SmtpOptions smtp;
 
+    /** Whether reports go to standard output rather than to a mail server. */
+    boolean printsReports() {
+        return TO_STANDARD_OUTPUT.equals(to);
+    }
+
     /** A sender for these options; {@code host} names the default sender address. */
     ReportSender sender(CommandSpec spec, HostFacts host) {
         SmtpSettings settings = smtp.settings(spec);
-        if (TO_STANDARD_OUTPUT.equals(to)) {
+        if (printsReports()) {
             return new PrintSender(spec.commandLine().getOut());
         }
+        return new SmtpSender(settings, envelope(spec, host));
+    }
+
+    /** The sender and recipient, checked: a bad address is refused at start, not at the first report. */
+    Envelope envelope(CommandSpec spec, HostFacts host) {
         String sender = from != null ? from : "stealwatch@" + host.hostName();
         try {
-            return new SmtpSender(settings, new Envelope(sender, to));
+            MailAddress.check(sender, "--mail-from");
+            MailAddress.check(to, "--mail-to");
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, to);
         }
+        return new Envelope(sender, to);
     }
 }

@@ -3,6 +3,8 @@ package io.github.stealwatch.cli;
 import io.github.stealwatch.mail.SmtpSettings;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -31,6 +33,24 @@ final class SmtpOptions {
             description = "A file whose first line is the SMTP password; it must not be readable by group "
                     + "or others.")
     Path passwordFile;
+
+    /**
+     * These options as a command line gives them, for the flush the watch hands its reports to. Not
+     * the password: that comes from the same file, or the same configuration file, never argv.
+     */
+    List<String> arguments() {
+        List<String> arguments = new ArrayList<>(List.of("--smtp-host", host, "--smtp-port", Integer.toString(port)));
+        if (startTls) {
+            arguments.add("--smtp-starttls");
+        }
+        if (user != null) {
+            arguments.addAll(List.of("--smtp-user", user));
+        }
+        if (passwordFile != null) {
+            arguments.addAll(List.of("--smtp-password-file", passwordFile.toString()));
+        }
+        return arguments;
+    }
 
     SmtpSettings settings(CommandSpec spec) {
         if (port < 1 || port > 65535) {

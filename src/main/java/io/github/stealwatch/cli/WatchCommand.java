@@ -1,6 +1,8 @@
 package io.github.stealwatch.cli;
 
-import io.github.stealwatch.mail.ReportSender;
+import io.github.stealwatch.mail.Envelope;
+import io.github.stealwatch.mail.SmtpSender;
+import io.github.stealwatch.mail.SmtpSettings;
 import io.github.stealwatch.metrics.MetricsCommand;
 import io.github.stealwatch.metrics.StealwatchMetrics;
 import io.github.stealwatch.metrics.Textfile;
@@ -10,13 +12,18 @@ import io.github.stealwatch.report.ReportFormatter;
 import io.github.stealwatch.source.HostFacts;
 import io.github.stealwatch.source.ProcStatReader;
 import io.github.stealwatch.spool.BackgroundOutbox;
+import io.github.stealwatch.spool.Delivery;
+import io.github.stealwatch.spool.DeliveryAgent;
 import io.github.stealwatch.spool.Outbox;
+import io.github.stealwatch.spool.Spool;
 import io.github.stealwatch.time.Clock;
 import io.github.stealwatch.watch.AnomalyListener;
 import io.github.stealwatch.watch.SamplingLoop;
 import io.github.stealwatch.watch.Watchdog;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,9 +83,8 @@ final class WatchCommand implements Callable<Integer> {
         Clock clock = RootCommand.of(spec).clock;
         ProcStatReader reader = new ProcStatReader(sampling.procRoot, clock);
         String source = reader.statFile() + ", every " + DurationConverter.format(sampling.interval);
-        ReportSender sender = mail.sender(spec, host);
         LiveMetrics metrics = new LiveMetrics(clock);
-        Outbox outbox = new Outbox(sender, spooling.spool(spec), clock, spec.commandLine().getErr(), metrics);
+        Delivery outbox = delivery(host, clock, metrics);
         Watchdog watchdog;
         try (reader; TextfilePublisher publisher = publisher(textfile, metrics, outbox, clock);
              BackgroundOutbox delivery = new BackgroundOutbox(outbox)) {
@@ -90,7 +96,7 @@ final class WatchCommand implements Callable<Integer> {
             watchdog = detection.watchdog(new ReportFormatter(host, source), delivery, listener);
             SamplingLoop loop = new SamplingLoop(reader, clock, sampling.interval.toNanos(), watchdog, metrics);
             loop.start();
-            LOG.info("watching {}; reports go to {}{}", source, sender.destination(),
+            LOG.info("watching {}; reports go to {}{}", source, outbox.destination(),
                     textfile == null ? "" : "; metrics to " + textfile.file());
             try (StopOnSignal signals = new StopOnSignal(loop::stop)) {
                 loop.run(() -> once && watchdog.reportsMade() > 0);
@@ -105,8 +111,25 @@ final class WatchCommand implements Callable<Integer> {
         return watchdog.reportsMade() > 0 ? ExitCodes.ANOMALY_REPORTED : ExitCodes.OK;
     }
 
+    /**
+     * Mail goes out through a {@code stealwatch flush} process, so the watch never loads the mail
+     * code; printed reports are written by the watch itself.
+     */
+    private Delivery delivery(HostFacts host, Clock clock, LiveMetrics metrics) {
+        Spool spool = spooling.spool(spec);
+        PrintWriter err = spec.commandLine().getErr();
+        if (mail.printsReports()) {
+            return new Outbox(mail.sender(spec, host), spool, clock, err, metrics);
+        }
+        SmtpSettings settings = mail.smtp.settings(spec);
+        Envelope envelope = mail.envelope(spec, host);
+        List<String> flush = FlushProcess.command(spool, mail.smtp, RootCommand.of(spec).configFile);
+        return new DeliveryAgent(spool, envelope, settings.destination(envelope), flush,
+                () -> new Outbox(new SmtpSender(settings, envelope), spool, clock, err, metrics), clock, metrics);
+    }
+
     /** Starts publishing the metrics, if asked to: the first file, all zeros, before the first sample. */
-    private TextfilePublisher publisher(Textfile textfile, LiveMetrics metrics, Outbox outbox, Clock clock)
+    private TextfilePublisher publisher(Textfile textfile, LiveMetrics metrics, Delivery outbox, Clock clock)
             throws IOException {
         if (textfile == null) {
             return null;

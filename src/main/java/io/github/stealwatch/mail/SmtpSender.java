@@ -6,8 +6,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
@@ -24,8 +22,8 @@ public final class SmtpSender implements ReportSender {
     public SmtpSender(SmtpSettings settings, Envelope envelope) {
         this.settings = settings;
         this.envelope = envelope;
-        address(envelope.from(), "--mail-from");
-        address(envelope.to(), "--mail-to");
+        MailAddress.check(envelope.from(), "--mail-from");
+        MailAddress.check(envelope.to(), "--mail-to");
     }
 
     private synchronized Session session() {
@@ -57,8 +55,8 @@ public final class SmtpSender implements ReportSender {
     public void send(Report report, Envelope to) throws DeliveryException {
         try {
             MimeMessage message = new MimeMessage(session());
-            message.setFrom(address(to.from(), "From"));
-            message.setRecipient(Message.RecipientType.TO, address(to.to(), "To"));
+            message.setFrom(MailAddress.parse(to.from(), "From"));
+            message.setRecipient(Message.RecipientType.TO, MailAddress.parse(to.to(), "To"));
             message.setSubject(report.subject(), StandardCharsets.UTF_8.name());
             message.setText(report.body(), StandardCharsets.UTF_8.name());
             message.setSentDate(new Date());
@@ -84,25 +82,12 @@ public final class SmtpSender implements ReportSender {
 
     @Override
     public String destination() {
-        return envelope.to() + " via " + settings.host() + ":" + settings.port();
+        return settings.destination(envelope);
     }
 
     @Override
     public boolean canFailForAWhile() {
         return true;
-    }
-
-    private static InternetAddress address(String text, String option) {
-        try {
-            // Not strict: a bare local name such as root is what the article mailed, and local relays take it.
-            InternetAddress[] addresses = InternetAddress.parse(text, false);
-            if (addresses.length != 1 || addresses[0].getAddress().isBlank()) {
-                throw new AddressException("expected one address");
-            }
-            return addresses[0];
-        } catch (AddressException e) {
-            throw new IllegalArgumentException(option + " '" + text + "' is not a mail address: " + e.getMessage(), e);
-        }
     }
 
     /** jakarta.mail nests the real cause (connection refused, timeout) a level or two down. */

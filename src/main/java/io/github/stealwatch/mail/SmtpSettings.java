@@ -28,6 +28,11 @@ public record SmtpSettings(String host, int port, boolean startTls, String user,
         return new SmtpSettings(host, port, startTls, user, password, connect, read);
     }
 
+    /** Where mail to {@code envelope} goes, for log lines: "root via localhost:25". */
+    public String destination(Envelope envelope) {
+        return envelope.to() + " via " + host + ":" + port;
+    }
+
     @Override
     public String toString() {
         // Never print the password, whatever logs a record.

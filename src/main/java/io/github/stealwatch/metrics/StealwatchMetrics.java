@@ -1,7 +1,7 @@
 package io.github.stealwatch.metrics;
 
 import io.github.stealwatch.metrics.MetricFamily.Type;
-import io.github.stealwatch.spool.Outbox;
+import io.github.stealwatch.spool.Delivery;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ public final class StealwatchMetrics {
     }
 
     /** The reports waiting in {@code outbox}'s spool, or NaN when it cannot be read: never a reassuring 0. */
-    public static double spoolReports(Outbox outbox) {
+    public static double spoolReports(Delivery outbox) {
         try {
             return outbox.waiting();
         } catch (IOException e) {

@@ -21,17 +21,17 @@ public final class BackgroundOutbox implements ReportSink, AutoCloseable {
     /** A guard against a sender that ignores its timeouts; SMTP's own end a send well before. */
     private static final Duration CLOSE_CAP = Duration.ofMinutes(10);
 
-    private final Outbox outbox;
+    private final Delivery outbox;
     private final RetryBackoff backoff;
     private final ScheduledThreadPoolExecutor worker;
     private final AtomicInteger pending = new AtomicInteger();
     private boolean retryScheduled; // only touched on the worker thread
 
-    public BackgroundOutbox(Outbox outbox) {
+    public BackgroundOutbox(Delivery outbox) {
         this(outbox, RetryBackoff.FIRST, RetryBackoff.CAP);
     }
 
-    BackgroundOutbox(Outbox outbox, Duration firstRetry, Duration retryCap) {
+    BackgroundOutbox(Delivery outbox, Duration firstRetry, Duration retryCap) {
         this.outbox = outbox;
         this.backoff = new RetryBackoff(firstRetry, retryCap);
         this.worker = new ScheduledThreadPoolExecutor(1, task -> {

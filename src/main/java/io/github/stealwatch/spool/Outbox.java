@@ -14,12 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers reports so that none is lost: what the mail server does not accept now waits in the
- * spool, oldest first, and is sent before anything newer. A report is deleted from the spool only
+ * Delivers reports from this process so that none is lost: what the mail server does not accept
+ * now waits in the spool, oldest first, and is sent before anything newer. A report is deleted from the spool only
  * after the server accepted it. If even the spool cannot take a report, it is printed whole on
  * standard error, the last place left. Blocking: call it off the sampling thread.
  */
-public final class Outbox {
+public final class Outbox implements Delivery {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
@@ -57,11 +57,12 @@ public final class Outbox {
         this.listener = listener;
     }
 
+    @Override
     public String destination() {
         return sender.destination();
     }
 
-    /** Sends what waits in the spool, then this report; what cannot be sent now is spooled. */
+    @Override
     public Outcome deliver(Report report) {
         if (spool == null) {
             return sendOrPrint(report);
@@ -90,7 +91,7 @@ public final class Outbox {
         }
     }
 
-    /** Sends the spooled reports, oldest first, until the spool is empty or the server fails. */
+    @Override
     public FlushResult flush() throws IOException {
         if (spool == null || Files.notExists(spool.directory())) {
             return FlushResult.EMPTY; // nothing was ever spooled: do not create the directory to say so
@@ -98,7 +99,7 @@ public final class Outbox {
         return spool.exclusively(this::flushHoldingLock);
     }
 
-    /** Reports waiting in the spool now. */
+    @Override
     public int waiting() throws IOException {
         return spool == null ? 0 : spool.waiting().size();
     }
@@ -181,15 +182,20 @@ public final class Outbox {
     private Outcome addToSpool(Report report) throws IOException {
         Path file = spool.add(new SpooledReport(sender.envelope(), clock.wallTime(), report));
         if (file == null) {
-            LOG.warn("the spool {} is full ({} reports): dropped this report; the next one delivered will say so",
-                    spool.directory(), spool.maxReports());
-            listener.outcome(Outcome.DROPPED);
-            return Outcome.DROPPED;
+            return droppedFromFullSpool(spool, listener);
         }
         LOG.warn("report kept in the spool as {}; it will be sent when {} accepts mail", file,
                 sender.destination());
         listener.outcome(Outcome.SPOOLED);
         return Outcome.SPOOLED;
+    }
+
+    /** Says that {@code spool} was full, so a report was dropped; the next one delivered says so too. */
+    static Outcome droppedFromFullSpool(Spool spool, Listener listener) {
+        LOG.warn("the spool {} is full ({} reports): dropped this report; the next one delivered will say so",
+                spool.directory(), spool.maxReports());
+        listener.outcome(Outcome.DROPPED);
+        return Outcome.DROPPED;
     }
 
     private Outcome sendOrPrint(Report report) {

@@ -134,7 +134,7 @@ public final class Spool {
         }
     }
 
-    int maxReports() {
+    public int maxReports() {
         return maxReports;
     }
 

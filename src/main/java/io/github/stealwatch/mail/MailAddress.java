@@ -1,0 +1,33 @@
+package io.github.stealwatch.mail;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+
+/**
+ * Reads a mail address as the SMTP sender will. Apart from {@link SmtpSender}, so that the watch
+ * can refuse a bad address at start while loading five of jakarta.mail's classes, not the thirty
+ * that a sender's signatures pull in.
+ */
+public final class MailAddress {
+
+    private MailAddress() {
+    }
+
+    /** @throws IllegalArgumentException naming {@code option} when {@code text} is not one address */
+    public static void check(String text, String option) {
+        parse(text, option);
+    }
+
+    static InternetAddress parse(String text, String option) {
+        try {
+            // Not strict: a bare local name such as root is what the article mailed, and local relays take it.
+            InternetAddress[] addresses = InternetAddress.parse(text, false);
+            if (addresses.length != 1 || addresses[0].getAddress().isBlank()) {
+                throw new AddressException("expected one address");
+            }
+            return addresses[0];
+        } catch (AddressException e) {
+            throw new IllegalArgumentException(option + " '" + text + "' is not a mail address: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.github.stealwatch.spool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.stealwatch.mail.Envelope;
+import io.github.stealwatch.mail.LateSmtpServer;
+import io.github.stealwatch.mail.SmtpSender;
+import io.github.stealwatch.mail.SmtpSettings;
+import io.github.stealwatch.report.Report;
+import io.github.stealwatch.time.SystemClock;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The watch's hand-over to a real {@code stealwatch flush} process (this build's classes, run by
+ * this JVM's java) that mails through a real SMTP server, down and then up.
+ */
+class DeliveryAgentTest {
+
+    private static final Envelope ENVELOPE = new Envelope("stealwatch@test", "ops@example.org");
+
+    @TempDir
+    Path temp;
+
+    private final StringWriter err = new StringWriter();
+    private final List<Outbox.Outcome> outcomes = new ArrayList<>();
+    private LateSmtpServer server;
+    private Path spoolDir;
+
+    @BeforeEach
+    void aServerThatIsDownForNow() throws Exception {
+        server = new LateSmtpServer();
+        spoolDir = temp.resolve("spool");
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void theFlushProcessMailsTheReportAndEmptiesTheSpool() throws Exception {
+        server.start();
+        DeliveryAgent agent = agent(flushCommand(server.port()));
+
+        assertEquals(Outbox.Outcome.SENT, agent.deliver(report("steal jumped")));
+
+        assertEquals(1, server.received().length);
+        assertEquals("steal jumped", server.received()[0].getSubject());
+        assertEquals(0, agent.waiting());
+        assertEquals(List.of(Outbox.Outcome.SENT), outcomes, "the metrics count what the flush sent");
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void aServerThatIsDownLeavesTheReportInTheSpoolUntilAFlushFindsItUp() throws Exception {
+        DeliveryAgent agent = agent(flushCommand(server.port()));
+
+        assertEquals(Outbox.Outcome.SPOOLED, agent.deliver(report("first")));
+        assertEquals(1, agent.waiting());
+        assertEquals(List.of(Outbox.Outcome.SPOOLED), outcomes);
+
+        server.start();
+        assertEquals(new FlushResult(1, 0, 0), agent.flush());
+        assertEquals(FlushResult.EMPTY, agent.flush(), "nothing waits: no process is started");
+        assertEquals(1, server.received().length);
+        assertEquals(List.of(Outbox.Outcome.SPOOLED, Outbox.Outcome.SENT), outcomes);
+    }
+
+    @Test
+    void aFlushThatFailsLeavesTheReportWhereItIs() throws Exception {
+        server.start();
+        List<String> broken = new ArrayList<>(flushCommand(server.port()));
+        broken.add("--no-such-option");
+
+        DeliveryAgent agent = agent(broken);
+
+        assertEquals(Outbox.Outcome.SPOOLED, agent.deliver(report("first")));
+        assertEquals(1, agent.waiting());
+        assertEquals(0, server.received().length);
+    }
+
+    @Test
+    void whenNoProcessCanBeStartedThisProcessMailsTheReport() throws Exception {
+        server.start();
+        DeliveryAgent agent = agent(List.of(temp.resolve("no-java").toString(), "flush"));
+
+        assertEquals(Outbox.Outcome.SENT, agent.deliver(report("first")));
+
+        assertEquals(1, server.received().length);
+        assertEquals(0, agent.waiting());
+    }
+
+    @Test
+    void whenTheSpoolCannotBeWrittenThisProcessMailsTheReport() throws Exception {
+        server.start();
+        Files.writeString(temp.resolve("file"), "not a directory");
+        spoolDir = temp.resolve("file").resolve("spool");
+        DeliveryAgent agent = agent(flushCommand(server.port()));
+
+        assertEquals(Outbox.Outcome.SENT, agent.deliver(report("first")));
+
+        assertEquals(1, server.received().length);
+        assertTrue(Files.isRegularFile(temp.resolve("file")));
+    }
+
+    private DeliveryAgent agent(List<String> flushCommand) {
+        Spool spool = new Spool(spoolDir, 10, new SystemClock());
+        SmtpSender sender = new SmtpSender(SmtpSettings.plain("127.0.0.1", server.port()), ENVELOPE);
+        return new DeliveryAgent(spool, ENVELOPE, "ops@example.org via test", flushCommand,
+                () -> new Outbox(sender, spool, new SystemClock(), new PrintWriter(err, true), outcomes::add),
+                new SystemClock(), outcomes::add);
+    }
+
+    /** {@code stealwatch flush} from this build's classes, as the watch would run it. */
+    private List<String> flushCommand(int port) {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.github.stealwatch.Main", "-q",
+                "flush", "--spool-dir", spoolDir.toString(), "--smtp-host", "127.0.0.1",
+                "--smtp-port", Integer.toString(port));
+    }
+
+    private static Report report(String subject) {
+        return new Report(subject, "body of " + subject + "\n");
+    }
+}
