@@ -1,8 +1,10 @@
 #!/bin/bash
-# Resident memory (VmRSS) of a steady watch that has mailed one report: starts stealwatch watch on
-# a copy of this machine's /proc/stat, makes the copy's steal counter jump by 1.8e12 ticks (the
-# article's figure) after 3 s, so that the watch records and mails one report through the SMTP
-# server at SMTP_HOST:SMTP_PORT (default localhost:25, e.g. postfix), and reads VmRSS at WAIT s (60).
+# Resident memory (VmRSS) of a steady watch that has mailed one report, beside the least a JVM
+# program can do of the same job (src/bench/poller/MinimalPoller.java) run with the same options at
+# the same time: starts stealwatch watch on a copy of this machine's /proc/stat, makes the copy's
+# steal counter jump by 1.8e12 ticks (the article's figure) after 3 s, so that the watch records and
+# mails one report through the SMTP server at SMTP_HOST:SMTP_PORT (default localhost:25, e.g.
+# postfix), reads both VmRSS at WAIT s (60) and prints them with their ratio.
 # TEXTFILE=1 also has it publish its metrics (--textfile-dir), every 15 s as under systemd.
 #
 # Usage: src/bench/footprint.sh [JVM option...]   (default: the options of systemd/stealwatch.service)
@@ -25,6 +27,10 @@ fi
 root=$(mktemp -d)
 trap 'kill -TERM $(jobs -p) 2>/dev/null || true; rm -rf "$root"' EXIT
 cp /proc/stat "$root/stat"
+mkdir "$root/poller"
+javac -d "$root/poller" src/bench/poller/MinimalPoller.java
+java "${options[@]}" -cp "$root/poller" MinimalPoller /proc/stat &
+poller=$!
 
 # Logs go to a file that the watch takes for the journal, as it would under systemd (JOURNAL_STREAM
 # names the file's device and inode), so that it runs the code it runs as a service.
@@ -44,6 +50,7 @@ awk '$1 == "cpu" { $9 = sprintf("%.0f", $9 + 1844670130367); sub(/^cpu /, "cpu  
 mv "$root/stat.new" "$root/stat"
 sleep $((WAIT - 3))
 rss=$(rss_kib $pid)
+poller_rss=$(rss_kib $poller)
 grep -q "report sent to" "$root/log" || { echo "the watch did not mail its report:" >&2; cat "$root/log" >&2; exit 1; }
 if ((${#publish[@]})) && ! grep -Eq '^stealwatch_anomalies_total\{command="watch",kind="jumped"\} 1(\.0)?$' \
         "$root/textfiles/stealwatch_watch.prom"; then
@@ -51,5 +58,8 @@ if ((${#publish[@]})) && ! grep -Eq '^stealwatch_anomalies_total\{command="watch
     cat "$root/textfiles/stealwatch_watch.prom" >&2
     exit 1
 fi
-echo "VmRSS $((rss / 1024)).$((rss % 1024 * 10 / 1024)) MiB at ${WAIT} s, after mailing one report," \
-    "${publish[*]:+publishing metrics, }with: ${options[*]}"
+mib() { echo "$(($1 / 1024)).$(($1 % 1024 * 10 / 1024)) MiB"; }
+echo "VmRSS at ${WAIT} s with: ${options[*]}"
+echo "  watch, after mailing one report${publish[*]:+, publishing metrics}: $(mib "$rss")"
+echo "  minimal poller: $(mib "$poller_rss")"
+echo "  ratio: $(awk -v a="$rss" -v b="$poller_rss" 'BEGIN { printf "%.2f", a / b }')"

@@ -1,5 +1,6 @@
 package io.github.stealwatch.cli;
 
+import io.github.stealwatch.mail.CaCertificates;
 import io.github.stealwatch.mail.SmtpSettings;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -49,8 +50,17 @@ final class SmtpOptions {
         if (passwordFile != null) {
             arguments.addAll(List.of("--smtp-password-file", passwordFile.toString()));
         }
+        if (caFile != null) {
+            arguments.addAll(List.of("--smtp-ca-file", caFile.toString()));
+        }
         return arguments;
     }
+
+    @Option(names = "--smtp-ca-file", paramLabel = "PEM",
+            description = "With --smtp-starttls: trust the SMTP server's certificate when it chains to a CA "
+                    + "certificate in this PEM file, instead of the JVM's trusted CAs; the server's name is "
+                    + "checked all the same.")
+    Path caFile;
 
     SmtpSettings settings(CommandSpec spec) {
         if (port < 1 || port > 65535) {
@@ -64,7 +74,18 @@ final class SmtpOptions {
             throw new ParameterException(spec.commandLine(), "--smtp-user needs a password: give "
                     + "--smtp-password-file FILE, or smtp-password in the configuration file");
         }
-        return new SmtpSettings(host, port, startTls, user, password, SmtpSettings.DEFAULT_CONNECT_TIMEOUT,
+        if (caFile != null) {
+            if (!startTls) {
+                throw new ParameterException(spec.commandLine(), "--smtp-ca-file is for the certificate a "
+                        + "STARTTLS relay shows: give --smtp-starttls too");
+            }
+            try {
+                CaCertificates.check(caFile);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+        return new SmtpSettings(host, port, startTls, user, password, caFile, SmtpSettings.DEFAULT_CONNECT_TIMEOUT,
                 SmtpSettings.DEFAULT_READ_TIMEOUT);
     }
 

@@ -7,7 +7,9 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.Date;
 import java.util.Properties;
 
@@ -26,14 +28,14 @@ public final class SmtpSender implements ReportSender {
         MailAddress.check(envelope.to(), "--mail-to");
     }
 
-    private synchronized Session session() {
+    private synchronized Session session() throws DeliveryException {
         if (session == null) {
             session = Session.getInstance(properties(settings));
         }
         return session;
     }
 
-    private static Properties properties(SmtpSettings settings) {
+    private static Properties properties(SmtpSettings settings) throws DeliveryException {
         Properties properties = new Properties();
         properties.setProperty("mail.smtp.host", settings.host());
         properties.setProperty("mail.smtp.port", Integer.toString(settings.port()));
@@ -44,6 +46,16 @@ public final class SmtpSender implements ReportSender {
             // Required, not just enabled: otherwise a server that hides STARTTLS gets the password in clear.
             properties.setProperty("mail.smtp.starttls.enable", "true");
             properties.setProperty("mail.smtp.starttls.required", "true");
+            // Said, not left to the default: the certificate must name the host we connected to.
+            properties.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+        }
+        if (settings.caFile() != null) {
+            try {
+                properties.put("mail.smtp.ssl.socketFactory", CaCertificates.socketFactory(settings.caFile()));
+            } catch (IOException | GeneralSecurityException e) {
+                throw new DeliveryException("cannot use --smtp-ca-file " + settings.caFile() + ": " + e.getMessage(),
+                        e);
+            }
         }
         if (settings.user() != null) {
             properties.setProperty("mail.smtp.auth", "true");
@@ -67,9 +79,9 @@ public final class SmtpSender implements ReportSender {
             }
         } catch (SendFailedException e) {
             // The server is up and talking, and refused this message's sender, recipient or data.
-            throw new DeliveryException(oneLine(e), e, true);
+            throw new DeliveryException(RelayErrors.oneLine(e, settings), e, true);
         } catch (MessagingException e) {
-            throw new DeliveryException(oneLine(e), e);
+            throw new DeliveryException(RelayErrors.oneLine(e, settings), e);
         } catch (IllegalArgumentException badAddress) {
             throw new DeliveryException(badAddress.getMessage(), badAddress);
         }
@@ -88,17 +100,5 @@ public final class SmtpSender implements ReportSender {
     @Override
     public boolean canFailForAWhile() {
         return true;
-    }
-
-    /** jakarta.mail nests the real cause (connection refused, timeout) a level or two down. */
-    private static String oneLine(Exception e) {
-        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()).strip());
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            text.append(": ").append(cause.getClass().getSimpleName());
-            if (cause.getMessage() != null) {
-                text.append(" ").append(cause.getMessage().strip());
-            }
-        }
-        return text.toString().replace('\n', ' ');
     }
 }

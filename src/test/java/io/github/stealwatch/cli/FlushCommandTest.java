@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.github.stealwatch.mail.LateSmtpServer;
+import io.github.stealwatch.mail.StartTlsRelay;
+import io.github.stealwatch.mail.TestCertificates;
 import io.github.stealwatch.source.GrowingStat;
 import io.github.stealwatch.source.ProcRoots;
 import io.github.stealwatch.time.FakeClock;
@@ -101,6 +103,41 @@ class FlushCommandTest {
 
         assertEquals(3, run.exitCode, run.toString());
         assertEquals("stealwatch flush: the spool " + spool + " is not a directory\n", run.err);
+    }
+
+    @Test
+    void throughAStartTlsRelayWithAPrivateCaTheCaFileIsWhatLetsTheReportGo() throws Exception {
+        auditWithStealGoingBack();
+        TestCertificates certificates = TestCertificates.make(temp.resolve("tls"), "Example Private CA", "ip:127.0.0.1");
+        try (StartTlsRelay relay = new StartTlsRelay(certificates); LogCapture log = new LogCapture()) {
+            String port = Integer.toString(relay.port());
+
+            CliRun untrusted = CliRun.run(clock, "flush", "--spool-dir", spool.toString(), "--smtp-host", "127.0.0.1",
+                    "--smtp-port", port, "--smtp-starttls");
+
+            assertEquals(1, untrusted.exitCode, untrusted.toString());
+            assertEquals(1, spooled().size(), "kept");
+            assertEquals("WARN could not send the spooled report " + spooled().get(0) + " to ops@example.org: the "
+                    + "relay's certificate is not trusted (PKIX): give its CA with --smtp-ca-file\n", log.text());
+
+            CliRun trusted = CliRun.run(clock, "flush", "--spool-dir", spool.toString(), "--smtp-host", "127.0.0.1",
+                    "--smtp-port", port, "--smtp-starttls", "--smtp-ca-file", certificates.caPem().toString());
+
+            assertEquals(0, trusted.exitCode, trusted.toString());
+            assertEquals(1, relay.received().length);
+            assertEquals(List.of(), spooled());
+        }
+    }
+
+    @Test
+    void aCaFileWithoutStartTlsIsOneLineAndExit3() throws Exception {
+        Path ca = Files.writeString(temp.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\nMIIB\n");
+
+        CliRun run = CliRun.run(clock, "flush", "--spool-dir", spool.toString(), "--smtp-ca-file", ca.toString());
+
+        assertEquals(3, run.exitCode, run.toString());
+        assertEquals("stealwatch flush: --smtp-ca-file is for the certificate a STARTTLS relay shows: give "
+                + "--smtp-starttls too (see 'stealwatch flush --help')\n", run.err);
     }
 
     /** The second audit finds cpu1's steal 5 ticks lower than the first saved it; the server is down. */

@@ -50,7 +50,7 @@ class SmtpLoginTest {
 
     private static SmtpSettings settings(boolean startTls, String password) {
         SmtpSettings plain = SmtpSettings.plain("127.0.0.1", SMTP.getSmtp().getPort());
-        return new SmtpSettings(plain.host(), plain.port(), startTls, "stealwatch", password, plain.connectTimeout(),
+        return new SmtpSettings(plain.host(), plain.port(), startTls, "stealwatch", password, null, plain.connectTimeout(),
                 plain.readTimeout());
     }
 }
