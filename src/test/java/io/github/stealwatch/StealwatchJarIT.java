@@ -281,6 +281,88 @@ class StealwatchJarIT {
         assertEquals("stealwatch watch: no such file: /nonexistent/stat\n", result.err);
     }
 
+    @Test
+    void inputThatCouldExhaustTheHeapIsOneLineAndExit3InA64MibHeap(@TempDir Path temp) throws Exception {
+        Path longLine = Files.writeString(temp.resolve("long-line.trace"), "0 cpu  " + "1".repeat(70_000) + "\n");
+        Path binary = Path.of(System.getProperty("stealwatch.jar", "target/stealwatch.jar"));
+
+        assertOneLine(runSmallHeap("replay", "/dev/zero"), "stealwatch replay: /dev/zero line 1: longer than 65536 bytes");
+        assertOneLine(runSmallHeap("replay", longLine.toString()),
+                "stealwatch replay: " + longLine + " line 1: longer than 65536 bytes");
+        Result binaryReplay = runSmallHeap("replay", binary.toString());
+        assertEquals(3, binaryReplay.exitCode, binaryReplay.toString());
+        assertTrue(binaryReplay.err.matches("stealwatch replay: " + binary + " line \\d+: not text\n"), binaryReplay.err);
+        assertOneLine(runSmallHeap("--config", "/dev/zero", "flush", "--spool-dir", temp.resolve("spool").toString()),
+                "stealwatch flush: /dev/zero is larger than 65536 bytes: not a stealwatch configuration file "
+                        + "(see 'stealwatch flush --help')");
+        assertOneLine(runSmallHeap("record", "--out", "/dev/full", "--duration", "1s", "-q"),
+                "stealwatch record: cannot write /dev/full: No space left on device");
+    }
+
+    @Test
+    void aGarbageStateIsAWarningAndANewBaselineInA64MibHeap(@TempDir Path temp) throws Exception {
+        Path state = temp.resolve("audit.state");
+        byte[] garbage = new byte[5_000_000];
+        new java.util.Random(7).nextBytes(garbage);
+        Files.write(state, garbage);
+
+        Result audit = runSmallHeap("-q", "audit", "--duration", "1s", "--state-file", state.toString(), "--mail-to", "-",
+                "--spool-dir", temp.resolve("spool").toString());
+
+        assertEquals(0, audit.exitCode, audit.toString());
+        assertEquals("WARN  " + state + " is larger than 4194304 bytes: not a stealwatch state file; starting a new "
+                + "baseline", audit.err.strip().replaceFirst("^\\S+ \\S+ ", ""));
+        assertTrue(Files.readString(state).startsWith("# stealwatch audit state"), "the new baseline is saved");
+    }
+
+    @Test
+    void anOversizedSpoolFileStaysNamedAndTheReportsAfterItGoInA64MibHeap(@TempDir Path temp) throws Exception {
+        Path spool = Files.createDirectories(temp.resolve("spool"));
+        Path huge = spool.resolve("000000000001.report");
+        Files.write(huge, new byte[5_000_000]);
+        Files.writeString(spool.resolve("000000000002.report"),
+                "From: stealwatch@web-7\nTo: root@example.org\nSubject: after it\nSpooled: 2026-11-29T10:00:00Z\n\nbody\n");
+
+        Result flush = runSmallHeap("-q", "flush", "--spool-dir", spool.toString(), "--smtp-host", "127.0.0.1",
+                "--smtp-port", Integer.toString(SMTP.getSmtp().getPort()));
+
+        assertEquals(1, flush.exitCode, flush.toString());
+        assertEquals("sent 1, still waiting 1, 1 of them passed over in " + spool + "\n", flush.out);
+        assertTrue(flush.err.contains("cannot read the spooled report " + huge + ": " + huge + " is larger than "
+                + "4194304 bytes: not a spooled report; left where it is"), flush.err);
+        assertEquals(1, flush.err.lines().count(), flush.err);
+        assertEquals("after it", SMTP.getReceivedMessages()[0].getSubject());
+        assertTrue(Files.exists(huge));
+    }
+
+    @Test
+    void aTraceOfMillionsOfSamplesReplaysInA32MibHeap(@TempDir Path temp) throws Exception {
+        Path trace = temp.resolve("long.trace");
+        int samples = 2_000_000;
+        try (var out = Files.newBufferedWriter(trace)) {
+            out.write("# stealwatch trace: <elapsed-ms> <cpu line as /proc/stat prints it>\n");
+            for (int i = 0; i < samples; i++) {
+                // Two CPUs busy, steal rising by one tick a sample: always within what can accrue.
+                out.write(i * 100L + " cpu  " + (20L * i) + " 0 0 0 0 0 0 " + i + " 0 0\n");
+            }
+        }
+
+        Result replay = finish(start(List.of("-Xmx32m"), "replay", trace.toString(), "--mail-to", "-", "--cpus", "2"));
+
+        assertEquals(0, replay.exitCode, replay.toString());
+        assertEquals("", replay.out);
+    }
+
+    private static Result runSmallHeap(String... args) throws IOException, InterruptedException {
+        return finish(start(List.of("-Xmx64m"), args));
+    }
+
+    /** Exit 3 and exactly {@code line} on standard error: no stack trace, nothing on standard output. */
+    private static void assertOneLine(Result result, String line) {
+        assertEquals(3, result.exitCode, result.toString());
+        assertEquals(line + "\n", result.err);
+    }
+
     private static String trace() throws Exception {
         return Paths.get(StealwatchJarIT.class.getResource("/traces/article-xen-guest.trace").toURI()).toString();
     }
@@ -291,8 +373,13 @@ class StealwatchJarIT {
 
     /** Starts the jar; standard error goes to a file so neither stream can fill up and stall it. */
     private static Started start(String... args) throws IOException {
+        return start(List.of(), args);
+    }
+
+    private static Started start(List<String> jvmOptions, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(System.getProperty("stealwatch.jar", "target/stealwatch.jar"));
         command.addAll(List.of(args));

@@ -1,8 +1,9 @@
 package io.github.stealwatch.cli;
 
+import io.github.stealwatch.disk.BoundedText;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -29,6 +30,9 @@ final class ConfigFile implements IDefaultValueProvider {
     static final String PASSWORD_KEY = "smtp-password";
 
     static final ConfigFile NONE = new ConfigFile(null, new Properties());
+
+    /** Every option with a comment is some 5 KiB; a file far beyond it is not a configuration. */
+    static final int MAX_BYTES = 64 * 1024;
 
     /** Options that make no sense as a default. */
     private static final Set<String> NOT_CONFIGURABLE = Set.of("help", "version", "config");
@@ -67,11 +71,15 @@ final class ConfigFile implements IDefaultValueProvider {
 
     static ConfigFile load(Path file) throws BadConfigException {
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
+        try {
+            properties.load(new StringReader(BoundedText.read(file, MAX_BYTES, "a stealwatch configuration file")));
         } catch (NoSuchFileException e) {
             throw new BadConfigException("no such configuration file: " + file);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (AccessDeniedException e) {
+            throw new BadConfigException("cannot read the configuration file " + file + ": permission denied");
+        } catch (IOException e) {
+            throw new BadConfigException(e.getMessage()); // it names the file, and the line where it can
+        } catch (IllegalArgumentException e) {
             throw new BadConfigException("cannot read the configuration file " + file + ": " + e.getMessage());
         }
         ConfigFile config = new ConfigFile(file, properties);

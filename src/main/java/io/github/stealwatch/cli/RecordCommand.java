@@ -1,12 +1,12 @@
 package io.github.stealwatch.cli;
 
+import io.github.stealwatch.disk.PathWriter;
 import io.github.stealwatch.source.ProcStatReader;
 import io.github.stealwatch.source.StatFormatException;
 import io.github.stealwatch.source.TraceWriter;
 import io.github.stealwatch.time.Clock;
 import io.github.stealwatch.watch.SamplingLoop;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +55,7 @@ final class RecordCommand implements Callable<Integer> {
         ProcStatReader reader = new ProcStatReader(sampling.procRoot, clock);
         AtomicLong samples = new AtomicLong();
         try (reader;
-             TraceWriter writer = new TraceWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8),
+             TraceWriter writer = new TraceWriter(PathWriter.open(out),
                      sampling.hostFacts(), clock.wallTime(),
                      reader.statFile() + ", every " + DurationConverter.format(sampling.interval))) {
             SamplingLoop loop = new SamplingLoop(reader, clock, sampling.interval.toNanos(), sample -> {

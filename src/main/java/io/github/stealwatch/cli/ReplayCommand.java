@@ -1,15 +1,15 @@
 package io.github.stealwatch.cli;
 
+import io.github.stealwatch.disk.LineReader;
 import io.github.stealwatch.report.ReportFormatter;
 import io.github.stealwatch.source.HostFacts;
 import io.github.stealwatch.source.HostFactsReader;
 import io.github.stealwatch.source.Sample;
+import io.github.stealwatch.source.StatFormatException;
 import io.github.stealwatch.source.TraceReader;
 import io.github.stealwatch.spool.BackgroundOutbox;
 import io.github.stealwatch.spool.Outbox;
 import io.github.stealwatch.watch.Watchdog;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,7 +41,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         detection.validate(spec);
-        try (TraceReader reader = new TraceReader(Files.newBufferedReader(trace, StandardCharsets.UTF_8))) {
+        try (TraceReader reader = new TraceReader(new LineReader(trace, TraceReader.MAX_LINE_BYTES))) {
             HostFacts host = hostOf(reader.hostFacts());
             Watchdog watchdog;
             // No spool: a replay is run by hand, and a report it cannot mail is printed for its user.
@@ -55,6 +55,8 @@ final class ReplayCommand implements Callable<Integer> {
                 watchdog.finish();
             }
             return watchdog.reportsMade() > 0 ? ExitCodes.ANOMALY_REPORTED : ExitCodes.OK;
+        } catch (StatFormatException e) {
+            throw new StatFormatException(trace + " " + e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.stealwatch.cli;
 
+import io.github.stealwatch.disk.BoundedText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,9 @@ import java.util.Set;
 
 /** Files that hold a password: readable by their owner only, or refused. */
 final class SecretFiles {
+
+    /** A password is one line; a file far longer is not a password file. */
+    private static final int MAX_PASSWORD_FILE_BYTES = 4096;
 
     private SecretFiles() {
     }
@@ -30,7 +34,7 @@ final class SecretFiles {
     /** The password in {@code file}: its first line, after checking that only its owner may read it. */
     static String readPassword(Path file) throws IOException {
         requireOwnerOnly(file);
-        String text = Files.readString(file);
+        String text = BoundedText.read(file, MAX_PASSWORD_FILE_BYTES, "a password file");
         int end = text.indexOf('\n');
         return (end < 0 ? text : text.substring(0, end)).replace("\r", "");
     }

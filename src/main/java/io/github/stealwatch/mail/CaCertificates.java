@@ -1,9 +1,11 @@
 package io.github.stealwatch.mail;
 
+import io.github.stealwatch.disk.BoundedText;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -22,7 +24,7 @@ import javax.net.ssl.TrustManagerFactory;
 public final class CaCertificates {
 
     /** A bundle of every public CA is about 200 KiB; a file far beyond that is not a CA file. */
-    static final long MAX_BYTES = 1024 * 1024;
+    static final int MAX_BYTES = 1024 * 1024;
 
     private static final String BEGIN = "-----BEGIN CERTIFICATE-----";
 
@@ -37,17 +39,18 @@ public final class CaCertificates {
      * @throws IllegalArgumentException with a line that names the file
      */
     public static void check(Path file) {
+        String text;
         try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new IllegalArgumentException("--smtp-ca-file " + file + " is larger than " + MAX_BYTES
-                        + " bytes: not a PEM file of CA certificates");
-            }
-            if (!Files.readString(file, StandardCharsets.ISO_8859_1).contains(BEGIN)) {
-                throw new IllegalArgumentException("--smtp-ca-file " + file + " holds no PEM certificate ("
-                        + BEGIN + ")");
-            }
+            text = BoundedText.read(file, MAX_BYTES, "a PEM file of CA certificates");
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("no such --smtp-ca-file: " + file, e);
+        } catch (AccessDeniedException e) {
+            throw new IllegalArgumentException("permission denied: --smtp-ca-file " + file, e);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read --smtp-ca-file " + file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("--smtp-ca-file: " + e.getMessage(), e);
+        }
+        if (!text.contains(BEGIN)) {
+            throw new IllegalArgumentException("--smtp-ca-file " + file + " holds no PEM certificate (" + BEGIN + ")");
         }
     }
 

@@ -1,9 +1,8 @@
 package io.github.stealwatch.source;
 
+import io.github.stealwatch.disk.BoundedText;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -11,6 +10,9 @@ import java.nio.file.Path;
  * time in suspend too, so between two audits it is never less than the time steal could accrue.
  */
 public final class BootReader {
+
+    /** A boot id is 37 bytes and uptime two numbers; a file far longer is not either. */
+    private static final int MAX_BYTES = 4096;
 
     private final Path bootIdFile;
     private final Path uptimeFile;
@@ -21,11 +23,11 @@ public final class BootReader {
     }
 
     public Boot read() throws IOException, StatFormatException {
-        String id = Files.readString(bootIdFile, StandardCharsets.US_ASCII).strip();
+        String id = BoundedText.read(bootIdFile, MAX_BYTES, "a boot id").strip();
         if (id.isEmpty()) {
             throw new StatFormatException(bootIdFile + " is empty");
         }
-        return new Boot(id, uptimeNanos(Files.readString(uptimeFile, StandardCharsets.US_ASCII)));
+        return new Boot(id, uptimeNanos(BoundedText.read(uptimeFile, MAX_BYTES, "/proc/uptime")));
     }
 
     /** The first field of /proc/uptime: seconds since boot with two decimals (man 5 proc). */

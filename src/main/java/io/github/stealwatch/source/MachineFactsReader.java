@@ -1,5 +1,6 @@
 package io.github.stealwatch.source;
 
+import io.github.stealwatch.disk.LineReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,12 @@ public final class MachineFactsReader {
 
     /** Enough for any one line of the files read whole (a cmdline is at most a page). */
     private static final int MAX_FILE_CHARS = 8192;
+
+    /** A cpuinfo line is a key and a value; the flags line, the longest, is under 2 KiB. */
+    private static final int MAX_LINE_BYTES = 64 * 1024;
+
+    /** The first CPU's block is some 30 lines; a block that never ends is not cpuinfo. */
+    private static final int MAX_BLOCK_LINES = 1000;
 
     private MachineFactsReader() {
     }
@@ -39,9 +46,10 @@ public final class MachineFactsReader {
      */
     private static String[] cpuinfo(Path file) {
         String[] found = new String[2];
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (LineReader in = new LineReader(file, MAX_LINE_BYTES)) {
             boolean inBlock = false;
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
+            for (String line = in.readLine(); line != null && in.lineNumber() <= MAX_BLOCK_LINES;
+                    line = in.readLine()) {
                 if (line.isBlank()) {
                     if (inBlock) {
                         break;

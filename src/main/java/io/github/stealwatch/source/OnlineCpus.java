@@ -1,8 +1,7 @@
 package io.github.stealwatch.source;
 
+import io.github.stealwatch.disk.BoundedText;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -14,12 +13,15 @@ public final class OnlineCpus {
 
     private static final Path ONLINE = Path.of("/sys/devices/system/cpu/online");
 
+    /** "0-8191" at most, or a list of single CPUs: 64 KiB holds any. */
+    private static final int MAX_BYTES = 64 * 1024;
+
     private OnlineCpus() {
     }
 
     public static int count() {
         try {
-            return countRanges(Files.readString(ONLINE, StandardCharsets.US_ASCII).strip());
+            return countRanges(BoundedText.read(ONLINE, MAX_BYTES, "a cpu list").strip());
         } catch (IOException | RuntimeException e) {
             return Runtime.getRuntime().availableProcessors();
         }

@@ -23,6 +23,13 @@ public final class ProcStatReader implements Closeable {
     /** Enough for the cpu block of 128 CPUs in one read; bigger hosts grow it once. */
     private static final int FIRST_BUFFER_BYTES = 16 * 1024;
 
+    /**
+     * Linux has at most 8,192 CPUs (NR_CPUS with x86's MAXSMP); a cpu line of ten 20-digit
+     * counters is at most 230 bytes, so their block fits in 2 MiB. A file with no end to it within
+     * twice that is not /proc/stat (a device, a runaway file) and must not take the heap.
+     */
+    static final int MAX_BUFFER_BYTES = 4 * 1024 * 1024;
+
     private final Path statFile;
     private final Clock clock;
     private final boolean mayBeReplaced;
@@ -94,6 +101,10 @@ public final class ProcStatReader implements Closeable {
         long readAt = 0;
         while (true) {
             if (length == bytes.length) {
+                if (bytes.length >= MAX_BUFFER_BYTES) {
+                    throw new StatFormatException("has no end to its cpu lines within " + MAX_BUFFER_BYTES
+                            + " bytes: not a /proc/stat");
+                }
                 grow();
             }
             buffer.limit(bytes.length).position(length);
@@ -137,7 +148,7 @@ public final class ProcStatReader implements Closeable {
     }
 
     private void grow() {
-        bytes = Arrays.copyOf(bytes, bytes.length * 2);
+        bytes = Arrays.copyOf(bytes, Math.min(bytes.length * 2, MAX_BUFFER_BYTES));
         buffer = ByteBuffer.wrap(bytes);
     }
 }

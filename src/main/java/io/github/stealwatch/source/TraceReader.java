@@ -1,6 +1,6 @@
 package io.github.stealwatch.source;
 
-import java.io.BufferedReader;
+import io.github.stealwatch.disk.LineReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,14 +15,21 @@ import java.util.concurrent.TimeUnit;
  * ignored, and every other line is {@code <elapsed-ms> <cpu line as /proc/stat prints it>}. Lines
  * with the same elapsed-ms form one sample; elapsed-ms never decreases. The leading comments may
  * name the host, kernel and machine ({@code # host: vm1}, {@code # kernel: 4.9.30},
- * {@code # hypervisor: xen PV}), as {@code record} writes them.
+ * {@code # hypervisor: xen PV}), as {@code record} writes them. The file is read as it is replayed,
+ * so a trace of millions of samples takes no more memory than one of ten.
  */
 public final class TraceReader implements Closeable {
 
     static final String HOST_HEADER = "# host:";
     static final String KERNEL_HEADER = "# kernel:";
 
-    private final BufferedReader in;
+    /**
+     * A trace line is an elapsed time and one cpu line, some 100 bytes; a header line names a
+     * clocksource or the boot options. Far longer is not a trace: a binary file, /dev/zero.
+     */
+    public static final int MAX_LINE_BYTES = 64 * 1024;
+
+    private final LineReader in;
     private int lineNumber;
     private String pendingLine;
     private long pendingMillis;
@@ -31,7 +38,8 @@ public final class TraceReader implements Closeable {
     private String kernel = HostFacts.UNKNOWN;
     private final Map<String, String> machineHeaders = new HashMap<>();
 
-    public TraceReader(BufferedReader in) throws IOException, StatFormatException {
+    /** @param in lines of at most {@link #MAX_LINE_BYTES} */
+    public TraceReader(LineReader in) throws IOException, StatFormatException {
         this.in = in;
         readLeadingComments();
     }

@@ -1,10 +1,10 @@
 package io.github.stealwatch.spool;
 
 import io.github.stealwatch.disk.AtomicFile;
+import io.github.stealwatch.disk.BoundedText;
 import io.github.stealwatch.disk.LockFile;
 import io.github.stealwatch.time.Clock;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +39,15 @@ public final class Spool {
      * few reports, short enough that a stuck one does not hold a report back for good.
      */
     private static final Duration LOCK_WAIT = Duration.ofMinutes(5);
+
+    /**
+     * A report is some kilobytes: a table of 20 samples and its diagnosis. A file beyond this is
+     * no report of ours, and is passed over rather than read into the heap.
+     */
+    static final int MAX_REPORT_BYTES = 4 * 1024 * 1024;
+
+    /** The dropped counter is one number. */
+    private static final int MAX_COUNTER_BYTES = 64;
 
     private final Path directory;
     private final int maxReports;
@@ -104,7 +113,7 @@ public final class Spool {
 
     /** @throws IllegalArgumentException when the file is not a spooled report */
     SpooledReport read(Path file) throws IOException {
-        return SpoolFileFormat.read(Files.readString(file, StandardCharsets.UTF_8));
+        return SpoolFileFormat.read(BoundedText.read(file, MAX_REPORT_BYTES, "a spooled report"));
     }
 
     void remove(Path file) throws IOException {
@@ -118,7 +127,7 @@ public final class Spool {
             return 0;
         }
         try {
-            return Long.parseLong(Files.readString(file, StandardCharsets.US_ASCII).strip());
+            return Long.parseLong(BoundedText.read(file, MAX_COUNTER_BYTES, "a counter").strip());
         } catch (NumberFormatException garbled) {
             return 1; // at least one was dropped, or the file would not be there
         }

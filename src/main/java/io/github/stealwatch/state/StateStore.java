@@ -1,10 +1,11 @@
 package io.github.stealwatch.state;
 
 import io.github.stealwatch.disk.AtomicFile;
+import io.github.stealwatch.disk.BoundedText;
 import io.github.stealwatch.disk.LockFile;
 import io.github.stealwatch.time.Clock;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,6 +18,12 @@ import java.util.Optional;
  * write it.
  */
 public final class StateStore {
+
+    /**
+     * A state holds a few fields and a cpu line per CPU: under 2 MiB for 8,192 CPUs of 20-digit
+     * counters. Anything larger is not a state of ours and becomes a new baseline unread.
+     */
+    static final int MAX_BYTES = 4 * 1024 * 1024;
 
     /** A run takes a few seconds; ten is plenty for the one before to finish, and cron waits for no one. */
     public static final Duration LOCK_WAIT = Duration.ofSeconds(10);
@@ -45,11 +52,13 @@ public final class StateStore {
     public Optional<AuditState> load() throws CorruptStateException {
         String text;
         try {
-            text = new String(Files.readAllBytes(file), StandardCharsets.US_ASCII);
+            text = BoundedText.read(file, MAX_BYTES, "a stealwatch state file");
         } catch (NoSuchFileException e) {
             return Optional.empty();
+        } catch (AccessDeniedException e) {
+            throw new CorruptStateException("cannot read " + file + ": permission denied");
         } catch (IOException e) {
-            throw new CorruptStateException("cannot read " + file + ": " + e.getMessage());
+            throw new CorruptStateException(e.getMessage());
         }
         try {
             return Optional.of(StateFileFormat.read(text));

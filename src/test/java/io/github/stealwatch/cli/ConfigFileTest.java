@@ -90,6 +90,32 @@ class ConfigFileTest {
     }
 
     @Test
+    void aFileOfTheLargestSizeIsReadAndOneBytePastItIsRefusedInOneLine() throws Exception {
+        String settings = "duration=1s\n";
+        Path config = config(settings + "#".repeat(ConfigFile.MAX_BYTES - settings.length()));
+        Path tooLarge = Files.writeString(temp.resolve("too-large.properties"), Files.readString(config) + "#");
+
+        CliRun read = CliRun.run(clock, "check", "--config", config.toString(), "--proc-root", procRoot.toString());
+        CliRun refused = CliRun.run(clock, "check", "--config", tooLarge.toString());
+
+        assertEquals(0, read.exitCode, read.toString());
+        assertEquals(3, refused.exitCode, refused.toString());
+        assertEquals("stealwatch check: " + tooLarge + " is larger than 65536 bytes: not a stealwatch configuration "
+                + "file (see 'stealwatch check --help')\n", refused.err);
+    }
+
+    @Test
+    void aFileThatIsNotTextIsRefusedNamingTheLine() throws Exception {
+        Path config = temp.resolve("binary.properties");
+        Files.write(config, new byte[] {'d', '=', '1', '\n', (byte) 0xFF, '\n'});
+
+        CliRun run = CliRun.run(clock, "check", "--config", config.toString());
+
+        assertEquals(3, run.exitCode, run.toString());
+        assertTrue(run.err.startsWith("stealwatch check: " + config + " line 2: not text "), run.err);
+    }
+
+    @Test
     void anUnknownKeyIsRefusedByName() throws Exception {
         Path config = config("mial-to=ops@example.org\ninterval=1s\n");
 

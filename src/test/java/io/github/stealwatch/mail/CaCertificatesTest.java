@@ -94,14 +94,14 @@ class CaCertificatesTest {
     void aFileLargerThanAnyCaBundleIsRefusedAndOneAtTheLimitIsRead() throws Exception {
         String certificate = Files.readString(forLoopback.caPem());
         Path atLimit = temp.resolve("at-limit.pem");
-        Files.writeString(atLimit, certificate + "#".repeat((int) CaCertificates.MAX_BYTES - certificate.length()));
+        Files.writeString(atLimit, certificate + "#".repeat(CaCertificates.MAX_BYTES - certificate.length()));
         Path over = temp.resolve("over.pem");
         Files.writeString(over, Files.readString(atLimit) + "#");
 
         CaCertificates.check(atLimit);
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> CaCertificates.check(over));
 
-        assertEquals("--smtp-ca-file " + over + " is larger than 1048576 bytes: not a PEM file of CA certificates",
+        assertEquals("--smtp-ca-file: " + over + " is larger than 1048576 bytes: not a PEM file of CA certificates",
                 error.getMessage());
     }
 
@@ -112,7 +112,7 @@ class CaCertificatesTest {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> CaCertificates.check(missing));
 
-        assertEquals("cannot read --smtp-ca-file " + missing + ": " + missing, error.getMessage());
+        assertEquals("no such --smtp-ca-file: " + missing, error.getMessage());
     }
 
     private static SmtpSettings settings(int port, Path caFile) {

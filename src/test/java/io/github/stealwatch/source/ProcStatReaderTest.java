@@ -53,6 +53,47 @@ class ProcStatReaderTest {
     }
 
     @Test
+    void readsTheCpuBlockOfTheMostCpusLinuxHasWithEveryCounterAtItsWidest() throws Exception {
+        int cpus = 8192;
+        String widest = " 18446744073709551615".repeat(10);
+        StringBuilder stat = new StringBuilder("cpu ").append(widest).append('\n');
+        for (int cpu = 0; cpu < cpus; cpu++) {
+            stat.append("cpu").append(cpu).append(widest).append('\n');
+        }
+        Files.writeString(procRoot.resolve("stat"), stat.append("intr 0\nctxt 1\n"));
+
+        Sample sample = new ProcStatReader(procRoot, new FakeClock()).read();
+
+        assertEquals(cpus, sample.cpus().size());
+        assertTrue(stat.length() > 1024 * 1024, "more than a first buffer's worth of growing: " + stat.length());
+    }
+
+    @Test
+    void aFileWhoseCpuLinesNeverEndIsNotProcStat() throws Exception {
+        StringBuilder stat = new StringBuilder();
+        for (int cpu = 0; stat.length() <= ProcStatReader.MAX_BUFFER_BYTES; cpu++) {
+            stat.append("cpu").append(cpu).append(" 1 2 3 4 5 6 7 8 9 10\n");
+        }
+        Files.writeString(procRoot.resolve("stat"), "cpu  1 2 3 4 5 6 7 8 9 10\n" + stat);
+
+        StatFormatException error = assertThrows(StatFormatException.class,
+                () -> new ProcStatReader(procRoot, new FakeClock()).read());
+
+        assertEquals(procRoot.resolve("stat") + " has no end to its cpu lines within 4194304 bytes: not a /proc/stat",
+                error.getMessage());
+    }
+
+    @Test
+    void aDeviceGivenAsProcStatIsRefusedWithinTheBound() throws Exception {
+        Files.createSymbolicLink(procRoot.resolve("stat"), Path.of("/dev/zero"));
+
+        StatFormatException error = assertThrows(StatFormatException.class,
+                () -> new ProcStatReader(procRoot, new FakeClock()).read());
+
+        assertTrue(error.getMessage().startsWith(procRoot.resolve("stat") + " "), error.getMessage());
+    }
+
+    @Test
     void opensTheFileAgainAfterAReadFailed() throws Exception {
         install("kvm-guest-2cpu-linux-6.18.txt");
         ProcStatReader reader = new ProcStatReader(procRoot, new FakeClock());

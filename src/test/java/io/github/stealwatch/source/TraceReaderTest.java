@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -96,6 +94,6 @@ class TraceReaderTest {
     }
 
     private static TraceReader reader(String trace) throws Exception {
-        return new TraceReader(new BufferedReader(new StringReader(trace)));
+        return TraceFiles.reader(trace);
     }
 }

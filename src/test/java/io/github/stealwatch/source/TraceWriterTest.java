@@ -22,7 +22,7 @@ class TraceWriterTest {
             writer.write(shifted(second, 5_100_400_000L));
         }
 
-        TraceReader reader = new TraceReader(new java.io.BufferedReader(new java.io.StringReader(out.toString())));
+        TraceReader reader = TraceFiles.reader(out.toString());
         Sample back = reader.next();
 
         assertEquals("xen-hvm", reader.hostFacts().hostName());

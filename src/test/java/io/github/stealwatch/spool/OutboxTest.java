@@ -95,6 +95,21 @@ class OutboxTest {
     }
 
     @Test
+    void aSpoolFileLargerThanAnyReportStaysUnreadAndDoesNotHoldBackTheOnesAfterIt() throws Exception {
+        Outbox outbox = outbox(spool(10));
+        outbox.deliver(report("first"));
+        outbox.deliver(report("second"));
+        Path first = spool(10).waiting().get(0);
+        Files.write(first, new byte[Spool.MAX_REPORT_BYTES + 1]);
+        server.start();
+
+        assertEquals(new FlushResult(1, 1, 1), outbox.flush());
+
+        assertEquals(List.of(first), spool(10).waiting(), "the file stays for a person to look at");
+        assertEquals("second", server.received()[0].getSubject());
+    }
+
+    @Test
     void aServerThatTimesOutIsLikeOneThatIsDown() throws Exception {
         try (SilentSmtpServer silent = new SilentSmtpServer()) {
             SmtpSender sender = new SmtpSender(SmtpSettings.plain("127.0.0.1", silent.port())

@@ -91,4 +91,24 @@ class StateStoreTest {
                     error.getMessage());
         }
     }
+
+    @Test
+    void aFileLargerThanAnyStateIsCorruptUnread() throws Exception {
+        StateStore store = new StateStore(temp.resolve("audit.state"));
+        Files.write(store.file(), new byte[StateStore.MAX_BYTES + 1]);
+
+        CorruptStateException error = assertThrows(CorruptStateException.class, store::load);
+
+        assertEquals(store.file() + " is larger than 4194304 bytes: not a stealwatch state file", error.getMessage());
+    }
+
+    @Test
+    void aStateThatIsNotTextIsCorruptNamingTheLine() throws Exception {
+        StateStore store = new StateStore(temp.resolve("audit.state"));
+        Files.write(store.file(), new byte[] {'#', '\n', (byte) 0xC0, '\n'});
+
+        CorruptStateException error = assertThrows(CorruptStateException.class, store::load);
+
+        assertEquals(store.file() + " line 2: not text", error.getMessage());
+    }
 }
