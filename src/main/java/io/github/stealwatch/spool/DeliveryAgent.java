@@ -43,9 +43,9 @@ public final class DeliveryAgent implements Delivery {
     private final String destination;
     private final List<String> flushCommand;
     private final Supplier<Outbox> inProcessOutbox;
-    private Outbox inProcess; // made when first needed: it loads the mail code
     private final Clock clock;
     private final Outbox.Listener listener;
+    private Outbox inProcess; // made when first needed: it loads the mail code
 
     /**
      * @param destination  where the reports go, for log lines: "root via localhost:25"
@@ -79,13 +79,13 @@ public final class DeliveryAgent implements Delivery {
                     e.getMessage());
             return inProcess().deliver(report);
         }
-        if (file == null) {
-            return Outbox.droppedFromFullSpool(spool, listener);
-        }
         try {
-            flush();
+            flush(); // a full spool too, so that it drains and the next report finds room
         } catch (IOException e) {
             LOG.error("cannot read the spool {}: {}", spool.directory(), e.getMessage());
+        }
+        if (file == null) {
+            return Outbox.droppedFromFullSpool(spool, listener);
         }
         if (Files.exists(file)) {
             LOG.warn("report kept in the spool as {}; it will be sent when {} accepts mail", file, destination());

@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers reports from this process so that none is lost: what the mail server does not accept
- * now waits in the spool, oldest first, and is sent before anything newer. A report is deleted from the spool only
- * after the server accepted it. If even the spool cannot take a report, it is printed whole on
- * standard error, the last place left. Blocking: call it off the sampling thread.
+ * now waits in the spool, oldest first, and is sent before anything newer. A report is deleted
+ * from the spool only after the server accepted it. If even the spool cannot take a report, it is
+ * printed whole on standard error, the last place left. Blocking: call it off the sampling thread.
  */
 public final class Outbox implements Delivery {
 

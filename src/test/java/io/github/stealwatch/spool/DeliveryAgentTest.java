@@ -3,6 +3,7 @@ package io.github.stealwatch.spool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.icegreen.greenmail.util.GreenMailUtil;
 import io.github.stealwatch.mail.Envelope;
 import io.github.stealwatch.mail.LateSmtpServer;
 import io.github.stealwatch.mail.SmtpSender;
@@ -77,6 +78,20 @@ class DeliveryAgentTest {
     }
 
     @Test
+    void aFullSpoolDropsTheNewReportAndItsFlushMakesRoomSayingSo() throws Exception {
+        DeliveryAgent agent = agent(flushCommand(server.port()), 1);
+        assertEquals(Outbox.Outcome.SPOOLED, agent.deliver(report("first")));
+        server.start();
+
+        assertEquals(Outbox.Outcome.DROPPED, agent.deliver(report("second")));
+
+        assertEquals(0, agent.waiting(), "the flush sent the waiting report");
+        assertEquals("first", server.received()[0].getSubject());
+        assertTrue(GreenMailUtil.getBody(server.received()[0]).contains("Dropped:  1 other report(s) were dropped"),
+                GreenMailUtil.getBody(server.received()[0]));
+    }
+
+    @Test
     void aFlushThatFailsLeavesTheReportWhereItIs() throws Exception {
         server.start();
         List<String> broken = new ArrayList<>(flushCommand(server.port()));
@@ -114,7 +129,11 @@ class DeliveryAgentTest {
     }
 
     private DeliveryAgent agent(List<String> flushCommand) {
-        Spool spool = new Spool(spoolDir, 10, new SystemClock());
+        return agent(flushCommand, 10);
+    }
+
+    private DeliveryAgent agent(List<String> flushCommand, int spoolMax) {
+        Spool spool = new Spool(spoolDir, spoolMax, new SystemClock());
         SmtpSender sender = new SmtpSender(SmtpSettings.plain("127.0.0.1", server.port()), ENVELOPE);
         return new DeliveryAgent(spool, ENVELOPE, "ops@example.org via test", flushCommand,
                 () -> new Outbox(sender, spool, new SystemClock(), new PrintWriter(err, true), outcomes::add),
