@@ -35,6 +35,12 @@ final class SmtpOptions {
                     + "or others.")
     Path passwordFile;
 
+    @Option(names = "--smtp-ca-file", paramLabel = "PEM",
+            description = "With --smtp-starttls: trust the SMTP server's certificate when it chains to a CA "
+                    + "certificate in this PEM file, instead of the JVM's trusted CAs; the server's name is "
+                    + "checked all the same.")
+    Path caFile;
+
     /**
      * These options as a command line gives them, for the flush the watch hands its reports to. Not
      * the password: that comes from the same file, or the same configuration file, never argv.
@@ -55,12 +61,6 @@ final class SmtpOptions {
         }
         return arguments;
     }
-
-    @Option(names = "--smtp-ca-file", paramLabel = "PEM",
-            description = "With --smtp-starttls: trust the SMTP server's certificate when it chains to a CA "
-                    + "certificate in this PEM file, instead of the JVM's trusted CAs; the server's name is "
-                    + "checked all the same.")
-    Path caFile;
 
     SmtpSettings settings(CommandSpec spec) {
         if (port < 1 || port > 65535) {

@@ -2,6 +2,7 @@ package io.github.stealwatch.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.stealwatch.report.Report;
 import java.nio.file.Files;
@@ -77,6 +78,19 @@ class CaCertificatesTest {
             assertEquals("the relay's certificate does not name 127.0.0.1 (No subject alternative names matching "
                     + "IP address 127.0.0.1 found)", error.getMessage());
             assertEquals(0, impostor.received().length);
+        }
+    }
+
+    @Test
+    void anExpiredCertificateIsSaidToBeOneEvenFromTheTrustedCa() throws Exception {
+        TestCertificates expired = TestCertificates.make(temp.resolve("expired"), "Dated CA", "ip:127.0.0.1",
+                "-startdate", "-3d", "-validity", "1");
+        try (StartTlsRelay stale = new StartTlsRelay(expired)) {
+            DeliveryException error = assertThrows(DeliveryException.class,
+                    () -> new SmtpSender(settings(stale.port(), expired.caPem()), ENVELOPE).send(REPORT));
+
+            assertTrue(error.getMessage().startsWith("the relay's certificate is outside its validity dates: "),
+                    error.getMessage());
         }
     }
 

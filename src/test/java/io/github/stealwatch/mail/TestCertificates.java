@@ -26,6 +26,12 @@ public final class TestCertificates {
 
     /** A CA named {@code caName} and a server certificate for {@code serverName} ("ip:127.0.0.1"). */
     public static TestCertificates make(Path directory, String caName, String serverName) throws Exception {
+        return make(directory, caName, serverName, "-validity", "2");
+    }
+
+    /** The same, with the server certificate's dates: "-startdate", "-3d", "-validity", "1" for an expired one. */
+    public static TestCertificates make(Path directory, String caName, String serverName, String... dates)
+            throws Exception {
         Files.createDirectories(directory);
         Path ca = directory.resolve("ca.p12");
         Path server = directory.resolve("server.p12");
@@ -38,8 +44,10 @@ public final class TestCertificates {
         keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
                 "-dname", "CN=relay", "-validity", "2", "-keystore", server.toString());
         keytool("-certreq", "-alias", "server", "-keystore", server.toString(), "-file", request.toString());
-        keytool("-gencert", "-rfc", "-alias", "ca", "-keystore", ca.toString(), "-infile", request.toString(),
-                "-outfile", signed.toString(), "-ext", "san=" + serverName, "-validity", "2");
+        List<String> gencert = new ArrayList<>(List.of("-gencert", "-rfc", "-alias", "ca", "-keystore", ca.toString(),
+                "-infile", request.toString(), "-outfile", signed.toString(), "-ext", "san=" + serverName));
+        gencert.addAll(List.of(dates));
+        keytool(gencert.toArray(String[]::new));
         keytool("-importcert", "-noprompt", "-alias", "ca", "-file", caPem.toString(), "-keystore", server.toString());
         keytool("-importcert", "-alias", "server", "-file", signed.toString(), "-keystore", server.toString());
         return new TestCertificates(caPem, server);
