@@ -163,6 +163,26 @@ class ConfigFileTest {
     }
 
     @Test
+    void aPasswordFileOfTheLargestSizeIsReadAndOneBytePastItIsRefusedInOneLine() throws Exception {
+        Path largest = temp.resolve("largest");
+        Files.writeString(largest, "s3cret\n" + "#".repeat(4096 - 7));
+        Files.setPosixFilePermissions(largest, PosixFilePermissions.fromString("rw-------"));
+        Path tooLarge = temp.resolve("too-large");
+        Files.writeString(tooLarge, Files.readString(largest) + "#");
+        Files.setPosixFilePermissions(tooLarge, PosixFilePermissions.fromString("rw-------"));
+
+        CliRun read = CliRun.run(clock, "flush", "--spool-dir", temp.resolve("spool").toString(),
+                "--smtp-user", "stealwatch", "--smtp-password-file", largest.toString());
+        CliRun refused = CliRun.run(clock, "flush", "--spool-dir", temp.resolve("spool").toString(),
+                "--smtp-user", "stealwatch", "--smtp-password-file", tooLarge.toString());
+
+        assertEquals(0, read.exitCode, read.toString());
+        assertEquals(3, refused.exitCode, refused.toString());
+        assertEquals("stealwatch flush: cannot read --smtp-password-file " + tooLarge + ": " + tooLarge
+                + " is larger than 4096 bytes: not a password file (see 'stealwatch flush --help')\n", refused.err);
+    }
+
+    @Test
     void aUserWithoutAPasswordIsRefused() {
         CliRun run = CliRun.run(clock, "flush", "--spool-dir", temp.resolve("spool").toString(),
                 "--smtp-user", "stealwatch");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.github.stealwatch.mail.Envelope;
 import io.github.stealwatch.report.Report;
 import io.github.stealwatch.time.SystemClock;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -98,6 +99,19 @@ class SpoolTest {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> spool.read(file));
 
         assertEquals("no Subject header", error.getMessage());
+    }
+
+    @Test
+    void aReportOfTheLargestSizeReadsBackAndOneBytePastItIsRefusedNamingTheFile() throws Exception {
+        Spool spool = new Spool(temp, 10, new SystemClock());
+        String headers = SpoolFileFormat.write(REPORT).substring(0, SpoolFileFormat.write(REPORT).indexOf("\n\n") + 2);
+        String body = "x".repeat(Spool.MAX_REPORT_BYTES - headers.length());
+        Path largest = Files.writeString(temp.resolve("000000000001.report"), headers + body);
+        Path tooLarge = Files.writeString(temp.resolve("000000000002.report"), headers + body + "x");
+
+        assertEquals(body, spool.read(largest).report().body());
+        IOException error = assertThrows(IOException.class, () -> spool.read(tooLarge));
+        assertEquals(tooLarge + " is larger than 4194304 bytes: not a spooled report", error.getMessage());
     }
 
     private List<String> dotFiles() throws Exception {

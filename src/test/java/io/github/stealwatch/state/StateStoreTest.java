@@ -93,13 +93,18 @@ class StateStoreTest {
     }
 
     @Test
-    void aFileLargerThanAnyStateIsCorruptUnread() throws Exception {
+    void aFileOfTheLargestSizeIsReadAndParsedAndOneBytePastItIsCorruptUnread() throws Exception {
         StateStore store = new StateStore(temp.resolve("audit.state"));
-        Files.write(store.file(), new byte[StateStore.MAX_BYTES + 1]);
+        Files.writeString(store.file(), "x".repeat(StateStore.MAX_BYTES));
 
-        CorruptStateException error = assertThrows(CorruptStateException.class, store::load);
+        CorruptStateException atBound = assertThrows(CorruptStateException.class, store::load);
+        assertTrue(atBound.getMessage().startsWith(store.file() + " is not a stealwatch state file: "),
+                "read whole, then refused by the parser: " + atBound.getMessage());
 
-        assertEquals(store.file() + " is larger than 4194304 bytes: not a stealwatch state file", error.getMessage());
+        Files.writeString(store.file(), "x".repeat(StateStore.MAX_BYTES + 1));
+        CorruptStateException pastBound = assertThrows(CorruptStateException.class, store::load);
+        assertEquals(store.file() + " is larger than 4194304 bytes: not a stealwatch state file",
+                pastBound.getMessage());
     }
 
     @Test
