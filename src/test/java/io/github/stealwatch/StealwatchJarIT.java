@@ -300,6 +300,29 @@ class StealwatchJarIT {
     }
 
     @Test
+    void aProcStatThatNeverEndsIsOneLineAndExit3InTheWatchsOwn16MibHeap(@TempDir Path temp) throws Exception {
+        Path device = Files.createDirectories(temp.resolve("device"));
+        Files.createSymbolicLink(device.resolve("stat"), Path.of("/dev/zero"));
+        Path endless = Files.createDirectories(temp.resolve("endless"));
+        try (var out = Files.newBufferedWriter(endless.resolve("stat"))) {
+            out.write("cpu  1 2 3 4 5 6 7 8 9 10\n");
+            for (int cpu = 0; cpu < 200_000; cpu++) {
+                out.write("cpu" + cpu + " 1 2 3 4 5 6 7 8 9 10\n");
+            }
+        }
+
+        Result fromDevice = finish(start(List.of("-Xmx16m"), "watch", "--proc-root", device.toString(), "--mail-to", "-"));
+        Result fromEndless = finish(start(List.of("-Xmx16m"), "watch", "--proc-root", endless.toString(),
+                "--mail-to", "-"));
+
+        assertEquals(3, fromDevice.exitCode, fromDevice.toString());
+        assertTrue(fromDevice.err.startsWith("stealwatch watch: " + device.resolve("stat") + " line 1: "), fromDevice.err);
+        assertEquals(1, fromDevice.err.lines().count(), fromDevice.err);
+        assertOneLine(fromEndless, "stealwatch watch: " + endless.resolve("stat") + " line 16386: more than 16384 cpu "
+                + "lines: this is not /proc/stat: \"cpu16384 1 2 3 4 5 6 7 8 9 10\"");
+    }
+
+    @Test
     void aGarbageStateIsAWarningAndANewBaselineInA64MibHeap(@TempDir Path temp) throws Exception {
         Path state = temp.resolve("audit.state");
         byte[] garbage = new byte[5_000_000];

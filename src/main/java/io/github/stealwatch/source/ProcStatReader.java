@@ -24,10 +24,9 @@ public final class ProcStatReader implements Closeable {
     private static final int FIRST_BUFFER_BYTES = 16 * 1024;
 
     /**
-     * An x86-64 kernel is built for at most 8,192 CPUs (NR_CPUS_RANGE_END in arch/x86/Kconfig); a
-     * cpu line of ten 20-digit counters is at most 230 bytes, so their block fits in 2 MiB. A file
-     * with no end to it within twice that is not /proc/stat (a device, a runaway file) and must not
-     * take the heap.
+     * The cpu block of {@link StatParser#MAX_CPUS} lines of ten 20-digit counters (230 bytes each)
+     * fits in 3.8 MiB. A file with no end to it within this is not /proc/stat (a device, a runaway
+     * file) and must not take the heap.
      */
     static final int MAX_BUFFER_BYTES = 4 * 1024 * 1024;
 

@@ -93,6 +93,13 @@ public final class StatParser {
         return one.lineAt(0);
     }
 
+    /**
+     * The most cpuN lines read: twice the most an x86-64 kernel is built for (8,192,
+     * NR_CPUS_RANGE_END in arch/x86/Kconfig). Room for a larger kernel, not for a file of endless
+     * cpu lines, whose counters would fill the heap before its text reached any bound.
+     */
+    static final int MAX_CPUS = 16_384;
+
     /** What {@link #cpuNumber} returns when the input stops inside the name: more must be read. */
     private static final int CUT_IN_NAME = Integer.MIN_VALUE;
 
@@ -117,6 +124,10 @@ public final class StatParser {
         // The kernel prints online CPUs in ascending order, with gaps where CPUs are offline.
         if (into.lineCount() > 1 && cpu <= into.lastCpuNumber()) {
             throw new StatFormatException("cpu lines out of order or repeated", lineNumber,
+                    lineText(data, from, length));
+        }
+        if (into.lineCount() > MAX_CPUS) {
+            throw new StatFormatException("more than " + MAX_CPUS + " cpu lines: this is not /proc/stat", lineNumber,
                     lineText(data, from, length));
         }
         int line = into.addLine(cpu);

@@ -70,17 +70,34 @@ class ProcStatReaderTest {
 
     @Test
     void aFileWhoseCpuLinesNeverEndIsNotProcStat() throws Exception {
-        StringBuilder stat = new StringBuilder();
+        // Lines of 500 counters: fewer lines than any CPU bound, more bytes than the buffer's.
+        String counters = " 1".repeat(500);
+        StringBuilder stat = new StringBuilder("cpu ").append(counters).append('\n');
         for (int cpu = 0; stat.length() <= ProcStatReader.MAX_BUFFER_BYTES; cpu++) {
-            stat.append("cpu").append(cpu).append(" 1 2 3 4 5 6 7 8 9 10\n");
+            stat.append("cpu").append(cpu).append(counters).append('\n');
         }
-        Files.writeString(procRoot.resolve("stat"), "cpu  1 2 3 4 5 6 7 8 9 10\n" + stat);
+        Files.writeString(procRoot.resolve("stat"), stat);
 
         StatFormatException error = assertThrows(StatFormatException.class,
                 () -> new ProcStatReader(procRoot, new FakeClock()).read());
 
         assertEquals(procRoot.resolve("stat") + " has no end to its cpu lines within 4194304 bytes: not a /proc/stat",
                 error.getMessage());
+    }
+
+    @Test
+    void moreCpuLinesThanAnyKernelPrintsAreRefusedBeforeTheirCountersFillTheHeap() throws Exception {
+        StringBuilder stat = new StringBuilder("cpu  1 2 3 4 5 6 7 8 9 10\n");
+        for (int cpu = 0; cpu <= StatParser.MAX_CPUS; cpu++) {
+            stat.append("cpu").append(cpu).append(" 1 2 3 4 5 6 7 8 9 10\n");
+        }
+        Files.writeString(procRoot.resolve("stat"), stat);
+
+        StatFormatException error = assertThrows(StatFormatException.class,
+                () -> new ProcStatReader(procRoot, new FakeClock()).read());
+
+        assertTrue(error.getMessage().startsWith(procRoot.resolve("stat") + " line 16386: more than 16384 cpu lines: "
+                + "this is not /proc/stat: \"cpu16384 "), error.getMessage());
     }
 
     @Test
