@@ -297,6 +297,16 @@ class StealwatchJarIT {
                         + "(see 'stealwatch flush --help')");
         assertOneLine(runSmallHeap("record", "--out", "/dev/full", "--duration", "1s", "-q"),
                 "stealwatch record: cannot write /dev/full: No space left on device");
+
+        Path wide = temp.resolve("wide.trace");
+        try (var out = Files.newBufferedWriter(wide)) {
+            out.write("0 cpu  1 0 1 1 0 0 0 7 0 0\n");
+            for (int cpu = 0; cpu < 300_000; cpu++) {
+                out.write("0 cpu" + cpu + " 1 0 1 1 0 0 0 7 0 0\n");
+            }
+        }
+        assertOneLine(runSmallHeap("replay", wide.toString()), "stealwatch replay: " + wide + " line 16386: the sample "
+                + "at 0 ms has more than 16384 cpu lines: \"cpu16384 1 0 1 1 0 0 0 7 0 0\"");
     }
 
     @Test

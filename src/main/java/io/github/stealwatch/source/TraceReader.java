@@ -59,6 +59,10 @@ public final class TraceReader implements Closeable {
         int firstLine = lineNumber;
         List<CpuLine> lines = new ArrayList<>();
         while (pendingLine != null && pendingMillis == millis) {
+            if (lines.size() > StatParser.MAX_CPUS) {
+                throw new StatFormatException("the sample at " + millis + " ms has more than " + StatParser.MAX_CPUS
+                        + " cpu lines", lineNumber, pendingLine);
+            }
             lines.add(cpuLine(pendingLine));
             advance();
         }

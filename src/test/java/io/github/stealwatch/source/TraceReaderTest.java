@@ -84,6 +84,19 @@ class TraceReaderTest {
         assertTrue(error.getMessage().contains(problem), error.getMessage());
     }
 
+    @Test
+    void aSampleWithMoreCpuLinesThanAnyKernelPrintsIsRefusedAsItIsRead() {
+        StringBuilder trace = new StringBuilder("0 cpu  1 0 1 1 0 0 0 7 0 0\n");
+        for (int cpu = 0; cpu <= StatParser.MAX_CPUS; cpu++) {
+            trace.append("0 cpu").append(cpu).append(" 1 0 1 1 0 0 0 7 0 0\n");
+        }
+
+        StatFormatException error = assertThrows(StatFormatException.class, () -> readAll(trace.toString()));
+
+        assertEquals("line 16386: the sample at 0 ms has more than 16384 cpu lines: \"cpu16384 1 0 1 1 0 0 0 7 0 0\"",
+                error.getMessage());
+    }
+
     static List<Sample> readAll(String trace) throws Exception {
         List<Sample> samples = new ArrayList<>();
         TraceReader reader = reader(trace);
