@@ -333,6 +333,27 @@ class StealwatchJarIT {
     }
 
     @Test
+    void aHostOf8192CpusIsWatchedAndReportedInTheUnitsHeap(@TempDir Path temp) throws Exception {
+        Path procRoot = Files.createDirectories(temp.resolve("proc"));
+        StringBuilder cpus = new StringBuilder();
+        for (int cpu = 0; cpu < 8192; cpu++) {
+            cpus.append("cpu").append(cpu).append(" 1000 0 100 5000 0 0 0 10 0 0\n");
+        }
+        String healthy = "cpu  8192000 0 819200 40960000 0 0 0 81920 0 0\n" + cpus + "intr 0\nctxt 1\n";
+        ProcRoots.install(procRoot, healthy);
+        Started watch = start(List.of("-Xmx16m", "-Xms4m", "-XX:+UseSerialGC"), "watch", "--proc-root",
+                procRoot.toString(), "--interval", "50ms", "--mail-to", "-", "--once", "-q");
+        Thread.sleep(1500);
+        ProcRoots.install(procRoot, healthy.replaceFirst(" 81920 ", " 1844670212287 "));
+
+        Result result = finish(watch);
+
+        assertEquals(2, result.exitCode, result.toString());
+        assertTrue(result.out.contains("Recorded: 4 samples, as many as fit in 40000 cpu lines (8193 a sample on this "
+                + "host)"), result.out);
+    }
+
+    @Test
     void aGarbageStateIsAWarningAndANewBaselineInA64MibHeap(@TempDir Path temp) throws Exception {
         Path state = temp.resolve("audit.state");
         byte[] garbage = new byte[5_000_000];

@@ -32,6 +32,12 @@ final class DetectionOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     Duration lumpAllowance;
 
+    /**
+     * A recording keeps every row in memory until its report is written: 1000 rows are 100 s at
+     * the default interval, fifty times what the article kept, and within the watch's heap.
+     */
+    static final int MAX_SAMPLES = 1000;
+
     @Option(names = "--samples", paramLabel = "N", defaultValue = "20",
             description = "Rows to record after the last normal one, trigger included (default: ${DEFAULT-VALUE}).")
     int samples;
@@ -46,8 +52,9 @@ final class DetectionOptions {
     Duration cooldown;
 
     void validate(CommandSpec spec) {
-        if (samples < 1) {
-            throw new ParameterException(spec.commandLine(), "--samples must be at least 1, not " + samples);
+        if (samples < 1 || samples > MAX_SAMPLES) {
+            throw new ParameterException(spec.commandLine(), "--samples must be from 1 to " + MAX_SAMPLES + ", not "
+                    + samples);
         }
         if (cpus != null && cpus < 1) {
             throw new ParameterException(spec.commandLine(), "--cpus must be at least 1, not " + cpus);

@@ -4,6 +4,7 @@ import io.github.stealwatch.detect.Anomaly;
 import io.github.stealwatch.diagnosis.Diagnoser;
 import io.github.stealwatch.source.HostFacts;
 import io.github.stealwatch.source.Sample;
+import io.github.stealwatch.trace.Recorder;
 import io.github.stealwatch.trace.Recording;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,6 +49,16 @@ public final class ReportFormatter {
         return table.render();
     }
 
+    /** Said when a host's many CPUs, not --samples, set how many rows the recording could hold. */
+    private static String lineBound(Recording recording) {
+        if (!recording.atLineBound()) {
+            return "";
+        }
+        List<Sample> rows = recording.rows();
+        return ", as many as fit in " + Recorder.MAX_CPU_LINES + " cpu lines (" + (rows.get(rows.size() - 1).cpus().size()
+                + 1) + " a sample on this host)";
+    }
+
     private String facts(Recording recording) {
         Anomaly trigger = recording.trigger().get(0);
         StringBuilder text = new StringBuilder()
@@ -57,7 +68,7 @@ public final class ReportFormatter {
                 .append("Trigger:  ").append(trigger.line()).append(": ").append(AnomalyText.describe(trigger))
                 .append('\n')
                 .append("Recorded: ").append(recording.rows().size()).append(" samples")
-                .append(recording.complete() ? "" : ", cut short: the input ended or the watch stopped")
+                .append(recording.complete() ? lineBound(recording) : ", cut short: the input ended or the watch stopped")
                 .append('\n');
         if (recording.suppressedSamples() > 0) {
             text.append("Not mailed during the cooldown since the last report: ")

@@ -12,11 +12,19 @@ import java.util.List;
  */
 public final class Recorder {
 
+    /**
+     * The most cpu lines a recording holds, since its rows wait in memory until the report is
+     * written: at some 130 bytes a line, 5 MiB of the watch's 16 MiB heap. That is every row asked
+     * for on hosts of up to 1,904 CPUs (20 rows), and 4 rows on one of 8,192.
+     */
+    public static final int MAX_CPU_LINES = 40_000;
+
     private final int rowsAfterFirst;
     private final List<Sample> rows;
     private final List<List<Anomaly>> anomalies;
     private long suppressedSamples;
     private LeadUp leadUp = LeadUp.NONE;
+    private long linesHeld;
 
     /** @param rowsAfterFirst rows after the 0 ms row, trigger included (the script kept 20) */
     public Recorder(int rowsAfterFirst) {
@@ -32,9 +40,12 @@ public final class Recorder {
         return !rows.isEmpty();
     }
 
+    /** All rows asked for are in, or another row of the last one's size would pass {@link #MAX_CPU_LINES}. */
     public boolean isFull() {
-        return rows.size() == rowsAfterFirst + 1;
+        return rows.size() == rowsAfterFirst + 1
+                || isRecording() && linesHeld + linesOf(rows.get(rows.size() - 1)) > MAX_CPU_LINES;
     }
+
 
     /**
      * Starts a recording with the sample before the trigger and the trigger itself.
@@ -47,9 +58,11 @@ public final class Recorder {
         }
         rows.add(before);
         anomalies.add(List.of());
+        rows.add(trigger); // the two a report cannot do without, whatever the line bound
+        anomalies.add(List.copyOf(triggerAnomalies));
+        linesHeld = linesOf(before) + linesOf(trigger);
         suppressedSamples = suppressed;
         this.leadUp = leadUp;
-        add(trigger, triggerAnomalies);
     }
 
     /** Adds the next sample and the anomalies it brought. */
@@ -58,14 +71,21 @@ public final class Recorder {
             throw new IllegalStateException(isRecording() ? "the recording is full" : "not recording");
         }
         rows.add(sample);
+        linesHeld += linesOf(sample);
         anomalies.add(List.copyOf(sampleAnomalies));
+    }
+
+    private static int linesOf(Sample sample) {
+        return sample.cpus().size() + 1;
     }
 
     /** Hands over what was recorded, full or cut short, and gets ready for the next anomaly. */
     public Recording finish() {
-        Recording recording = new Recording(rows, anomalies, isFull(), suppressedSamples, leadUp);
+        boolean atLineBound = isFull() && rows.size() < rowsAfterFirst + 1;
+        Recording recording = new Recording(rows, anomalies, isFull(), suppressedSamples, leadUp, atLineBound);
         rows.clear();
         anomalies.clear();
+        linesHeld = 0;
         suppressedSamples = 0;
         leadUp = LeadUp.NONE;
         return recording;

@@ -13,9 +13,17 @@ import java.util.List;
  * @param suppressedSamples  anomalous samples not reported because of the cooldown, since the
  *                           previous report
  * @param leadUp             what the watch saw just before the trigger
+ * @param atLineBound        true when the host's many CPUs, not the rows asked for, ended it: see
+ *                           {@link Recorder#MAX_CPU_LINES}
  */
 public record Recording(List<Sample> rows, List<List<Anomaly>> anomalies, boolean complete, long suppressedSamples,
-                        LeadUp leadUp) {
+                        LeadUp leadUp, boolean atLineBound) {
+
+    /** A recording that took the rows asked for, or was cut short. */
+    public Recording(List<Sample> rows, List<List<Anomaly>> anomalies, boolean complete, long suppressedSamples,
+            LeadUp leadUp) {
+        this(rows, anomalies, complete, suppressedSamples, leadUp, false);
+    }
 
     /** A recording with nothing seen before its trigger. */
     public Recording(List<Sample> rows, List<List<Anomaly>> anomalies, boolean complete, long suppressedSamples) {

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.stealwatch.detect.Anomaly;
 import io.github.stealwatch.detect.StealWentBack;
+import io.github.stealwatch.source.Sample;
+import io.github.stealwatch.source.TestSamples;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +62,44 @@ class RecorderTest {
     }
 
     @Test
+    void onAHostOfManyCpusItStopsWhereAnotherRowWouldPassTheLineBound() {
+        Sample before = manyCpus(0);
+        Recorder recorder = new Recorder(20);
+        recorder.start(before, manyCpus(100), BACK, 0, LeadUp.NONE);
+        recorder.add(manyCpus(200), List.of());
+        assertFalse(recorder.isFull(), "3 rows of 8,192 lines hold 24,576: a fourth fits");
+        recorder.add(manyCpus(300), List.of());
+
+        assertTrue(recorder.isFull(), "a fifth would pass " + Recorder.MAX_CPU_LINES);
+        Recording recording = recorder.finish();
+        assertEquals(4, recording.rows().size());
+        assertTrue(recording.complete(), "not cut short: it holds as many rows as fit");
+        assertTrue(recording.atLineBound());
+    }
+
+    @Test
+    void rowsOfUpToTheBoundsShareAreAllKept() {
+        Recorder recorder = new Recorder(20);
+        Sample largest = TestSamples.withCpus(0, new long[Recorder.MAX_CPU_LINES / 21 - 1]);
+        recorder.start(largest, largest, BACK, 0, LeadUp.NONE);
+        for (int row = 2; row < 20; row++) {
+            recorder.add(largest, List.of());
+        }
+        assertFalse(recorder.isFull());
+        recorder.add(largest, List.of());
+
+        Recording recording = recorder.finish();
+        assertEquals(21, recording.rows().size(), Recorder.MAX_CPU_LINES / 21 + " lines a row");
+        assertFalse(recording.atLineBound(), "the rows asked for ended it");
+    }
+
+    @Test
     void needsAtLeastOneRowAfterTheFirst() {
         assertThrows(IllegalArgumentException.class, () -> new Recorder(0));
+    }
+
+    /** A sample of 8,191 cpuN lines and the aggregate: 8,192 lines. */
+    private static Sample manyCpus(long millis) {
+        return TestSamples.withCpus(millis, new long[8191]);
     }
 }
