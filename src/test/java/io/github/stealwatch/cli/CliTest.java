@@ -53,7 +53,8 @@ class CliTest {
             watch --interval 0ms                   | --interval must be positive
             watch --interval fast                  | 'fast' is not a duration
             watch --interval 100                   | '100' is not a duration
-            watch --samples 0                      | --samples must be at least 1, not 0
+            watch --samples 0                      | --samples must be from 1 to 1000, not 0
+            watch --samples 2000000000             | --samples must be from 1 to 1000, not 2000000000
             watch --cpus 0                         | --cpus must be at least 1, not 0
             watch --max-delta -5                   | '-5' is neither 'auto' nor a number of ticks
             watch --lump-allowance soon            | 'soon' is not a duration
