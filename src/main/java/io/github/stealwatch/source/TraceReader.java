@@ -30,7 +30,6 @@ public final class TraceReader implements Closeable {
     public static final int MAX_LINE_BYTES = 64 * 1024;
 
     private final LineReader in;
-    private int lineNumber;
     private String pendingLine;
     private long pendingMillis;
     private long lastSeenMillis = 0;
@@ -56,12 +55,12 @@ public final class TraceReader implements Closeable {
             return null;
         }
         long millis = pendingMillis;
-        int firstLine = lineNumber;
+        int firstLine = in.lineNumber();
         List<CpuLine> lines = new ArrayList<>();
         while (pendingLine != null && pendingMillis == millis) {
             if (lines.size() > StatParser.MAX_CPUS) {
                 throw new StatFormatException("the sample at " + millis + " ms has more than " + StatParser.MAX_CPUS
-                        + " cpu lines", lineNumber, pendingLine);
+                        + " cpu lines", in.lineNumber(), pendingLine);
             }
             lines.add(cpuLine(pendingLine));
             advance();
@@ -77,7 +76,6 @@ public final class TraceReader implements Closeable {
     private void readLeadingComments() throws IOException, StatFormatException {
         String line;
         while ((line = in.readLine()) != null) {
-            lineNumber++;
             if (line.startsWith(HOST_HEADER)) {
                 host = line.substring(HOST_HEADER.length()).strip();
             } else if (line.startsWith(KERNEL_HEADER)) {
@@ -97,7 +95,6 @@ public final class TraceReader implements Closeable {
         pendingLine = null;
         String line;
         while ((line = in.readLine()) != null) {
-            lineNumber++;
             if (!isSkipped(line)) {
                 accept(line);
                 return;
@@ -114,10 +111,10 @@ public final class TraceReader implements Closeable {
             millis = -1;
         }
         if (millis < 0) {
-            throw new StatFormatException("expected <elapsed-ms> <cpu line>", lineNumber, line);
+            throw new StatFormatException("expected <elapsed-ms> <cpu line>", in.lineNumber(), line);
         }
         if (millis < lastSeenMillis) {
-            throw new StatFormatException("elapsed-ms goes back from " + lastSeenMillis, lineNumber, line);
+            throw new StatFormatException("elapsed-ms goes back from " + lastSeenMillis, in.lineNumber(), line);
         }
         lastSeenMillis = millis;
         pendingLine = line.substring(space + 1);
@@ -126,7 +123,7 @@ public final class TraceReader implements Closeable {
 
     private CpuLine cpuLine(String text) throws StatFormatException {
         byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
-        return StatParser.parseCpuLine(bytes, 0, bytes.length, lineNumber);
+        return StatParser.parseCpuLine(bytes, 0, bytes.length, in.lineNumber());
     }
 
     private static Sample toSample(long millis, List<CpuLine> lines, int lineNumber) throws StatFormatException {
