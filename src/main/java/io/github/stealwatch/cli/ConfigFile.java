@@ -104,6 +104,11 @@ final class ConfigFile implements IDefaultValueProvider {
         return password == null || password.isEmpty() ? null : password;
     }
 
+    /** The keys the file sets. */
+    Set<String> keys() {
+        return properties.stringPropertyNames();
+    }
+
     /** Refuses a key that names no option: a typo would otherwise be silently ignored. */
     void checkKeys(CommandSpec root) throws BadConfigException {
         Set<String> known = new HashSet<>();

@@ -9,9 +9,14 @@ import io.github.stealwatch.time.FakeClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** The configuration file gives the options' defaults; the command line wins; a typo or a leaky password is refused. */
 class ConfigFileTest {
@@ -198,6 +203,36 @@ class ConfigFileTest {
 
         assertEquals(3, run.exitCode, run.toString());
         assertTrue(run.err.startsWith("stealwatch flush: Unknown options: '--smtp-password', 's3cret'"), run.err);
+    }
+
+    /** The file the Debian package installs as /etc/stealwatch/stealwatch.properties. */
+    private static final Path PACKAGED = Path.of("src/deb/stealwatch.properties");
+
+    @Test
+    void thePackagedFileSetsNothing() throws Exception {
+        assertTrue(ConfigFile.load(PACKAGED).keys().isEmpty(), "every key of " + PACKAGED + " is commented out");
+    }
+
+    @Test
+    void thePackagedFileNamesEveryKeyAndNoOtherWhenUncommented() throws Exception {
+        String uncommented = Files.readString(PACKAGED).replaceAll("(?m)^#(?=[a-z])", "");
+        ConfigFile file = ConfigFile.load(config(uncommented));
+        CommandLine every = Cli.newCommandLine();
+
+        file.checkKeys(every.getCommandSpec());
+
+        Set<String> named = new TreeSet<>();
+        for (String key : file.keys()) {
+            named.add(key.substring(key.indexOf('.') + 1));
+        }
+        Set<String> options = new TreeSet<>(List.of(ConfigFile.PASSWORD_KEY));
+        for (CommandLine command : every.getSubcommands().values()) {
+            for (OptionSpec option : command.getCommandSpec().options()) {
+                options.add(option.longestName().replaceFirst("^-+", ""));
+            }
+        }
+        options.removeAll(List.of("help", "version", "config"));
+        assertEquals(options, named);
     }
 
     private Path config(String text) throws Exception {
