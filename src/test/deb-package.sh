@@ -17,7 +17,9 @@ say() {
 }
 
 debs=(target/stealwatch_*_all.deb)
-[ "${#debs[@]}" -eq 1 ] && [ -f "${debs[0]}" ] || fail "expected one target/stealwatch_*_all.deb, found: ${debs[*]}"
+if [ "${#debs[@]}" -ne 1 ] || [ ! -f "${debs[0]}" ]; then
+    fail "expected one target/stealwatch_*_all.deb, found: ${debs[*]}"
+fi
 deb=${debs[0]}
 if ! command -v dpkg-deb >/dev/null; then
     say "dpkg-deb not found: skipping the package's checks"
@@ -33,6 +35,9 @@ done
 [ "$(dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./conffiles)" = /etc/stealwatch/stealwatch.properties ] \
     || fail "conffiles must name /etc/stealwatch/stealwatch.properties alone"
 version=$(dpkg-deb --field "$deb" Version)
+# The changelog's newest entry must be this version: src/deb/changelog needs an entry per release.
+changelog_top=$(dpkg-deb --fsys-tarfile "$deb" | tar -xO ./usr/share/doc/stealwatch/changelog.gz | gzip -dc | head -1)
+[[ $changelog_top == "stealwatch ($version) "* ]] || fail "changelog's newest entry is not $version: $changelog_top"
 
 # Every file with its mode and owner; directories are root's and 755.
 contents=$(dpkg-deb --contents "$deb" | awk '{ print $1, $2, $6 }')
@@ -140,13 +145,15 @@ if [ -d /var/lib/prometheus/node-exporter ]; then
     say "the node_exporter trigger links the metrics again"
 fi
 
-for page in /usr/share/man/man1/stealwatch*.1.gz; do
+pages=(/usr/share/man/man1/stealwatch*.1.gz)
+for page in "${pages[@]}"; do
     MANWIDTH=80 man -l "$page" > "$work/page" 2>"$work/man-errors" || fail "man -l $page failed"
     [ ! -s "$work/man-errors" ] || fail "man -l $page: $(cat "$work/man-errors")"
     grep -q '^EXIT STATUS' "$work/page" || fail "$page has no EXIT STATUS"
 done
-[ "$(man -w stealwatch-watch)" = /usr/share/man/man1/stealwatch-watch.1.gz ] || fail "man does not find stealwatch-watch"
-say "man: $(ls /usr/share/man/man1/stealwatch*.1.gz | wc -l) pages"
+[ "$(man -w stealwatch-watch)" = /usr/share/man/man1/stealwatch-watch.1.gz ] \
+    || fail "man does not find stealwatch-watch"
+say "man: ${#pages[@]} pages"
 
 # TAB as bash's programmable completion asks it: the words, the cursor after the last.
 complete_words() {

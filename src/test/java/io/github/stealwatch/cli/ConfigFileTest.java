@@ -21,6 +21,9 @@ import picocli.CommandLine.Model.OptionSpec;
 /** The configuration file gives the options' defaults; the command line wins; a typo or a leaky password is refused. */
 class ConfigFileTest {
 
+    /** The file the Debian package installs as /etc/stealwatch/stealwatch.properties. */
+    private static final Path PACKAGED = Path.of("src/deb/stealwatch.properties");
+
     @TempDir
     Path temp;
 
@@ -204,9 +207,6 @@ class ConfigFileTest {
         assertEquals(3, run.exitCode, run.toString());
         assertTrue(run.err.startsWith("stealwatch flush: Unknown options: '--smtp-password', 's3cret'"), run.err);
     }
-
-    /** The file the Debian package installs as /etc/stealwatch/stealwatch.properties. */
-    private static final Path PACKAGED = Path.of("src/deb/stealwatch.properties");
 
     @Test
     void thePackagedFileSetsNothing() throws Exception {

@@ -20,8 +20,8 @@ import picocli.codegen.docgen.manpage.ManPageGenerator;
 public final class DocsGenerator {
 
     /** What picocli makes of {@link ExitCodes#HELP_HEADING}, and the heading man-pages(7) wants instead. */
-    static final String GENERATED_EXIT_HEADING = "==  Exit codes:";
-    static final String EXIT_HEADING = "== Exit status";
+    private static final String GENERATED_EXIT_HEADING = "==  Exit codes:";
+    private static final String EXIT_HEADING = "== Exit status";
     private static final String SEE_ALSO = "\n\n== See also\n\n*stealwatch*(1)\n";
 
     private DocsGenerator() {

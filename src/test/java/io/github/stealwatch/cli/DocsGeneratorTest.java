@@ -1,6 +1,7 @@
 package io.github.stealwatch.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -47,7 +48,8 @@ class DocsGeneratorTest {
     @MethodSource("subcommands")
     void eachSubcommandHasAPageWithAllItsOptions(String name) throws IOException {
         CommandSpec spec = COMMAND_LINE.getSubcommands().get(name).getCommandSpec();
-        String adoc = Files.readString(dir("docs.adoc").resolve("stealwatch-" + name + ".adoc"), StandardCharsets.UTF_8);
+        Path adocPage = path("docs.adoc").resolve("stealwatch-" + name + ".adoc");
+        String adoc = Files.readString(adocPage, StandardCharsets.UTF_8);
         assertOptionsIn(adoc, spec, "stealwatch-" + name + ".adoc");
         String page = troff("stealwatch-" + name);
         assertOptionsIn(page, spec, "stealwatch-" + name + "(1)");
@@ -66,15 +68,16 @@ class DocsGeneratorTest {
         List<String> offered = complete("stealwatch", name, "--");
         for (OptionSpec option : COMMAND_LINE.getSubcommands().get(name).getCommandSpec().options()) {
             if (!option.hidden() && option.longestName().startsWith("--")) {
-                assertTrue(offered.contains(option.longestName()), name + ": TAB does not offer " + option.longestName());
+                assertTrue(offered.contains(option.longestName()),
+                        name + ": TAB does not offer " + option.longestName());
             }
         }
     }
 
     @Test
     void theCompletionScriptIsSourcedNotRun() throws IOException {
-        String script = Files.readString(file("docs.completion"), StandardCharsets.UTF_8);
-        assertTrue(!script.startsWith("#!"), "a completion file has no #! line (lintian)");
+        String script = Files.readString(path("docs.completion"), StandardCharsets.UTF_8);
+        assertFalse(script.startsWith("#!"), "a completion file has no #! line (lintian)");
     }
 
     private static void assertOptionsIn(String page, CommandSpec spec, String where) {
@@ -89,7 +92,7 @@ class DocsGeneratorTest {
 
     /** A troff page as man would see its words: dashes unescaped, font changes removed. */
     private static String troff(String page) throws IOException {
-        String text = Files.readString(dir("docs.man").resolve(page + ".1"), StandardCharsets.UTF_8);
+        String text = Files.readString(path("docs.man").resolve(page + ".1"), StandardCharsets.UTF_8);
         return text.replace("\\-", "-").replaceAll("\\\\f[BIRP]", "");
     }
 
@@ -103,20 +106,17 @@ class DocsGeneratorTest {
                 "source \"$0\" 2>/dev/null; COMP_WORDS=(\"$@\"); COMP_CWORD=$(($# - 1)); COMP_LINE=\"$*\"; "
                         + "COMP_POINT=${#COMP_LINE}; _complete_stealwatch 2>/dev/null; "
                         + "printf '%s\\n' \"${COMPREPLY[@]}\"",
-                file("docs.completion").toString()));
+                path("docs.completion").toString()));
         command.addAll(Arrays.asList(words));
-        Process bash = new ProcessBuilder(command).redirectErrorStream(false).start();
+        Process bash = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(bash.waitFor(30, TimeUnit.SECONDS), "bash did not finish completing " + typed);
         assertEquals(0, bash.exitValue(), "bash failed completing " + typed);
         return out.lines().filter(line -> !line.isBlank()).toList();
     }
 
-    private static Path dir(String property) {
-        return file(property);
-    }
-
-    private static Path file(String property) {
+    /** A path the build passed to the tests (pom.xml, surefire's system properties). */
+    private static Path path(String property) {
         String value = System.getProperty(property);
         assertTrue(value != null, property + " is not set: run the tests with Maven, which generates the docs first");
         return Path.of(value);
