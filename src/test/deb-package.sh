@@ -16,6 +16,8 @@ say() {
     echo "deb-package: $*"
 }
 
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
 debs=(target/stealwatch_*_all.deb)
 if [ "${#debs[@]}" -ne 1 ] || [ ! -f "${debs[0]}" ]; then
     fail "expected one target/stealwatch_*_all.deb, found: ${debs[*]}"
@@ -69,8 +71,10 @@ bad_dirs=$(grep '^d' <<<"$contents" | grep -v '^drwxr-xr-x root/root ' || true)
 say "control, conffiles and $(wc -l <<<"$files") files with their modes: as expected"
 
 if command -v lintian >/dev/null; then
-    lintian --fail-on error,warning "$deb" 2>&1 | grep -v 'running with root privileges' || true
-    lintian --fail-on error,warning "$deb" >/dev/null 2>&1 || fail "lintian found errors or warnings"
+    if ! lintian --fail-on error,warning "$deb" > "$work/lintian" 2>&1; then
+        grep -v 'running with root privileges' "$work/lintian" >&2
+        fail "lintian found errors or warnings"
+    fi
     say "lintian: no error, no warning"
 else
     say "lintian not found: skipping it"
@@ -85,7 +89,6 @@ if dpkg-query -W -f='${Status}' stealwatch 2>/dev/null | grep -q 'install ok'; t
     fail "stealwatch is installed on this machine already: purge it first (apt-get purge stealwatch)"
 fi
 
-work=$(mktemp -d)
 trap 'apt-get purge -y -qq stealwatch >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
 # Every file name under the trees a package touches, but for apt's, dpkg's and man-db's own

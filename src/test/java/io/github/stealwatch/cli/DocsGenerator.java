@@ -54,16 +54,14 @@ public final class DocsGenerator {
 
     /** The exit status under its man-pages(7) name; each subcommand's page points at stealwatch(1). */
     private static void fixHeadings(Path manDir) throws IOException {
-        try (DirectoryStream<Path> pages = Files.newDirectoryStream(manDir, "stealwatch-*.adoc")) {
+        try (DirectoryStream<Path> pages = Files.newDirectoryStream(manDir, "stealwatch*.adoc")) {
             for (Path page : pages) {
+                boolean subcommand = page.getFileName().toString().startsWith("stealwatch-");
                 String text = Files.readString(page, StandardCharsets.UTF_8)
-                        .replace(GENERATED_EXIT_HEADING, EXIT_HEADING) + SEE_ALSO;
+                        .replace(GENERATED_EXIT_HEADING, EXIT_HEADING) + (subcommand ? SEE_ALSO : "");
                 Files.writeString(page, text, StandardCharsets.UTF_8);
             }
         }
-        Path root = manDir.resolve("stealwatch.adoc");
-        String text = Files.readString(root, StandardCharsets.UTF_8);
-        Files.writeString(root, text.replace(GENERATED_EXIT_HEADING, EXIT_HEADING), StandardCharsets.UTF_8);
     }
 
     private static void useTemplates(Path templateDir, Path manDir) throws IOException {
