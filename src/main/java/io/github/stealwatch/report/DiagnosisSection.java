@@ -6,6 +6,7 @@ import io.github.stealwatch.diagnosis.Diagnosis;
 import io.github.stealwatch.diagnosis.Finding;
 import io.github.stealwatch.diagnosis.Pattern;
 import io.github.stealwatch.diagnosis.WrapArithmetic;
+import io.github.stealwatch.source.HostFacts;
 import io.github.stealwatch.trace.LeadUp;
 
 /**
@@ -23,8 +24,8 @@ final class DiagnosisSection {
         LabelledText.append(text, "Context:", context(diagnosis));
         LabelledText.append(text, "Machine:", MachineText.of(diagnosis.host()));
         if (diagnosis.knownIssues().isEmpty()) {
-            LabelledText.append(text, "Known issue:", "none: no known issue matches Linux "
-                    + diagnosis.host().kernelRelease() + " on " + MachineText.hypervisorName(diagnosis.host().machine()) + " with this pattern.");
+            LabelledText.append(text, "Known issue:", "none: no known issue matches " + kernelAndHypervisor(diagnosis)
+                    + " with this pattern.");
         } else {
             diagnosis.knownIssues().forEach(issue -> LabelledText.append(text, "Known issue:", issue.id() + ": "
                     + issue.title()
@@ -33,6 +34,16 @@ final class DiagnosisSection {
         }
         LabelledText.append(text, "What to do:", String.join(" ", Advice.of(diagnosis)));
         return text.toString();
+    }
+
+    /** "Linux 6.1.0-18-amd64 on KVM", saying "an unknown kernel" or "an unknown hypervisor" where that is so. */
+    private static String kernelAndHypervisor(Diagnosis diagnosis) {
+        HostFacts host = diagnosis.host();
+        String kernel = host.kernelRelease().equals(HostFacts.UNKNOWN) ? "an unknown kernel"
+                : "Linux " + host.kernelRelease();
+        String hypervisor = host.machine().hypervisor().isKnown() ? MachineText.hypervisorName(host.machine())
+                : "an unknown hypervisor";
+        return kernel + " on " + hypervisor;
     }
 
     static String pattern(Finding finding) {

@@ -2,6 +2,8 @@ package io.github.stealwatch.report;
 
 import io.github.stealwatch.detect.Anomaly;
 import io.github.stealwatch.diagnosis.Diagnoser;
+import io.github.stealwatch.diagnosis.Diagnosis;
+import io.github.stealwatch.diagnosis.Pattern;
 import io.github.stealwatch.source.HostFacts;
 import io.github.stealwatch.source.Sample;
 import io.github.stealwatch.trace.Recorder;
@@ -17,7 +19,11 @@ import java.util.Map;
  */
 public final class ReportFormatter {
 
+    /** The article's subject, kept for what it reported: a counter that jumped (a wrap shows as one too). */
     public static final String SUBJECT = "Steal time jumped!";
+
+    /** A drop is no jump: the subject says what the counter did, so a reader of subjects alone is not misled. */
+    public static final String WENT_BACK_SUBJECT = "Steal time went back!";
 
     /** Beyond this many tripped lines the list is cut: 64 CPUs × 20 rows would bury the table. */
     static final int MAX_TRIPPED_LINES = 40;
@@ -32,9 +38,14 @@ public final class ReportFormatter {
     }
 
     public Report format(Recording recording) {
-        String body = stealTable(recording.rows()) + "\n" + DiagnosisSection.format(Diagnoser.diagnose(recording, host))
+        Diagnosis diagnosis = Diagnoser.diagnose(recording, host);
+        String body = stealTable(recording.rows()) + "\n" + DiagnosisSection.format(diagnosis)
                 + "\n" + facts(recording) + "\n" + trippedLines(recording);
-        return new Report(SUBJECT + " on " + host.hostName(), body);
+        return new Report(subject(diagnosis.pattern()) + " on " + host.hostName(), body);
+    }
+
+    static String subject(Pattern pattern) {
+        return pattern == Pattern.WENT_BACK ? WENT_BACK_SUBJECT : SUBJECT;
     }
 
     static String stealTable(List<Sample> rows) {

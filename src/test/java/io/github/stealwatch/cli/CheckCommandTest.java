@@ -134,7 +134,7 @@ class CheckCommandTest {
         CliRun run = CliRun.run(clock, "check", "--proc-root", procRoot.toString(), "--mail-to", "-");
 
         assertEquals(2, run.exitCode, run.toString());
-        assertTrue(run.out.startsWith("Subject: Steal time jumped! on "), run.out);
+        assertTrue(run.out.startsWith("Subject: Steal time went back! on "), run.out);
         assertTrue(run.out.endsWith("\nSTEAL CRITICAL - steal counter misbehaved: cpu: steal went back by 2 ticks "
                 + "(2 line(s) tripped in 1 of 51 samples) | steal=U;;;0;100 steal_ticks=7c\n"), run.out);
     }

@@ -51,8 +51,8 @@ class DiagnosisSectionTest {
 
         assertTrue(section.contains("Machine: Unknown: hypervisor, DMI, clocksource, available clocksources, "
                 + "kernel, boot options, arch (not in the trace's header)."), section);
-        assertTrue(section.contains("Known issue: none: no known issue matches Linux unknown on unknown with this "
-                + "pattern."), section);
+        assertTrue(section.contains("Known issue: none: no known issue matches an unknown kernel on an unknown "
+                + "hypervisor with this pattern."), section);
     }
 
     @Test

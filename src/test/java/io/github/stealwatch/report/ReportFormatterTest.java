@@ -60,6 +60,7 @@ class ReportFormatterTest {
         Report report = formatter.format(new Recording(rows, anomalies, true, 0,
                 new LeadUp(null, null, 7_100_000_000L)));
 
+        assertEquals("Steal time went back! on kvm-qemu", report.subject());
         assertEquals(golden("kvm-drop-report.txt"), report.body());
     }
 
