@@ -31,7 +31,10 @@ public final class AtomicFile {
     private AtomicFile() {
     }
 
-    /** Replaces {@code file}, readable by its owner only, durably: it is on disk when this returns. */
+    /**
+     * Replaces {@code file}, readable by its owner only, durably: it is on disk when this returns.
+     * Written by root, it keeps the owner it had, or its directory's (see {@link Owners}).
+     */
     public static void write(Path file, String text) throws IOException {
         replace(file, text, OWNER_ONLY, true);
         syncDirectory(file.toAbsolutePath().getParent());
@@ -61,6 +64,7 @@ public final class AtomicFile {
                 channel.write(bytes);
             }
             if (sync) {
+                Owners.keep(temp, file);
                 channel.force(true); // the data is on disk before the name points at it
             }
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -38,9 +39,14 @@ public final class LockFile implements AutoCloseable {
     }
 
     public static LockFile acquire(Path file, Duration wait, Clock clock) throws IOException, HeldException {
+        boolean isNew = !Files.exists(file);
         FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
+            if (isNew) {
+                // One made by root would shut out the unit's user for good (see Owners).
+                Owners.fromDirectory(file);
+            }
             long deadline = clock.monotonicNanos() + wait.toNanos();
             while (true) {
                 FileLock lock = tryLock(channel);
