@@ -102,6 +102,22 @@ class ReplayCommandTest {
     }
 
     /**
+     * Twelve minutes of a real KVM guest, this project's CI machine, under load: quiet, and quiet even
+     * without the lump allowance, as its steal never came faster than wall time in one sample.
+     */
+    @Test
+    void aRealKvmGuestUnderLoadIsQuiet() {
+        String trace = resource("/traces/real-kvm-guest-2cpu-linux-6.18.trace");
+
+        CliRun run = CliRun.run("replay", trace, "--mail-to", "-");
+        CliRun strict = CliRun.run("replay", trace, "--mail-to", "-", "--lump-allowance", "0s");
+
+        assertEquals(0, run.exitCode, run.toString());
+        assertEquals("", run.out);
+        assertEquals(0, strict.exitCode, strict.toString());
+    }
+
+    /**
      * Steal that the kernel accounts in lumps, on hosts where steal is high: never an alarm. With
      * the strict bound ({@code --lump-allowance 0s}) every one of them trips, which shows that their
      * lumps do exceed what wall time allows and that the allowance is what keeps them quiet.
