@@ -92,13 +92,14 @@ fi
 trap 'apt-get purge -y -qq stealwatch >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
 # Every file name under the trees a package touches, but for apt's, dpkg's and man-db's own
-# bookkeeping; the backups systemd-sysusers makes of the user database (the system user stays after
-# a purge, as Debian leaves every system user); and this build's own directory.
+# bookkeeping; systemd's runtime files in /run/systemd (systemd-analyze verify leaves one); the
+# backups systemd-sysusers makes of the user database (the system user stays after a purge, as
+# Debian leaves every system user); and this build's own directory.
 snapshot() {
     find /etc /usr /var /opt /run -xdev \
         \( -path /var/lib/dpkg -o -path /var/lib/apt -o -path /var/cache/apt -o -path /var/log \
            -o -path /var/cache/man -o -path /var/cache/debconf -o -path /var/cache/ldconfig \
-           -o -path "$PWD" -o -path /run/user \) -prune -o -print 2>/dev/null \
+           -o -path "$PWD" -o -path /run/user -o -path /run/systemd \) -prune -o -print 2>/dev/null \
         | grep -vxE '/etc/(passwd|group|shadow|gshadow)-' | sort
 }
 snapshot > "$work/before"
@@ -193,6 +194,18 @@ grep -qx 'mail-to=ops@example.org' /etc/stealwatch/stealwatch.properties || fail
 [ ! -e /etc/systemd/system/multi-user.target.wants/stealwatch.service ] || fail "the upgrade enabled a disabled watch"
 [ -L /etc/systemd/system/timers.target.wants/stealwatch-audit.timer ] || fail "the upgrade disabled the timer"
 say "upgrade to $version+next: the edited conffile kept, the disabled watch left disabled"
+
+# A removal takes an enabled unit's links with it (left, they dangle, and systemd keeps listing a
+# timer that is gone); installed again, the timer is enabled again and the disabled watch is not.
+DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq stealwatch > "$work/remove.log" 2>&1 \
+    || { cat "$work/remove.log"; fail "apt-get remove failed"; }
+dangling=$(find /etc/systemd/system -name 'stealwatch*' 2>/dev/null)
+[ -z "$dangling" ] || fail "the removal left $dangling"
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$work/stealwatch_next_all.deb" > "$work/reinstall.log" 2>&1 \
+    || { cat "$work/reinstall.log"; fail "installing again after the removal failed"; }
+[ -L /etc/systemd/system/timers.target.wants/stealwatch-audit.timer ] || fail "the timer came back disabled"
+[ ! -e /etc/systemd/system/multi-user.target.wants/stealwatch.service ] || fail "the disabled watch came back enabled"
+say "remove: no unit link left; installed again: the timer enabled, the disabled watch still disabled"
 
 DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq stealwatch > "$work/purge.log" 2>&1 \
     || { cat "$work/purge.log"; fail "apt-get purge failed"; }
