@@ -179,11 +179,18 @@ public final class Audit {
             case NEW_BOOT -> LOG.info("the machine rebooted since the last audit: new baseline");
             case UPTIME_WENT_BACK -> LOG.warn("uptime is lower than in {} on the same boot id: new baseline",
                     store.file());
-            case SAME_BOOT -> {
-                if (!comparison.anomalies().isEmpty()) {
-                    LOG.warn("{} steal counter(s) misbehaved since the last audit", comparison.anomalies().size());
-                }
+            case SAME_BOOT_OTHER_ID -> {
+                LOG.info("the boot id differs from the last audit's, but the uptime grew with the clock: the same "
+                        + "boot, compared (in a container, a unit and a shell can see different boot ids)");
+                logAnomalies(comparison);
             }
+            case SAME_BOOT -> logAnomalies(comparison);
+        }
+    }
+
+    private static void logAnomalies(BaselineComparison comparison) {
+        if (!comparison.anomalies().isEmpty()) {
+            LOG.warn("{} steal counter(s) misbehaved since the last audit", comparison.anomalies().size());
         }
     }
 }

@@ -57,11 +57,20 @@ public final class AuditReportFormatter {
         return new Report(subject + " on " + host.hostName(), body.toString());
     }
 
+    /** How the two runs are known to be on one boot: the same id, or (seen as two ids) the uptime. */
+    private static String sameBoot(AuditState before, AuditState now) {
+        if (before.bootId().equals(now.bootId())) {
+            return "same boot " + now.bootId();
+        }
+        return "same boot, its uptime grown with the clock, though its id read " + before.bootId() + " then and "
+                + now.bootId() + " now";
+    }
+
     private static String betweenRuns(BaselineComparison comparison) {
         AuditState before = comparison.previous();
         AuditState now = comparison.now();
         StringBuilder text = new StringBuilder()
-                .append("Between the last audit and this one (same boot ").append(now.bootId()).append("):\n")
+                .append("Between the last audit and this one (").append(sameBoot(before, now)).append("):\n")
                 .append("Last audit: ").append(before.savedAt()).append(", ").append(seconds(before.uptimeNanos()))
                 .append(" after boot\n")
                 .append("This audit: ").append(now.savedAt()).append(", ").append(seconds(now.uptimeNanos()))

@@ -87,7 +87,8 @@ final class DiagnosisSection {
     private static String context(Diagnosis diagnosis) {
         if (diagnosis.betweenRunsNanos() != null) {
             return AnomalyText.duration(diagnosis.betweenRunsNanos()) + " passed between the last audit and this "
-                    + "one, on the same boot (the boot id did not change): the machine did not reboot in between. "
+                    + "one, on the same boot (the same boot id, or an uptime grown with the clock): the machine did not "
+                    + "reboot in between. "
                     + "What happened in that time was not watched.";
         }
         LeadUp leadUp = diagnosis.leadUp();

@@ -23,7 +23,11 @@ class BaselineComparisonTest {
     }
 
     private static AuditState state(String boot, long uptimeSeconds, long... cpuSteals) {
-        return AuditState.of(new Boot(boot, uptimeSeconds * SECOND), NOW, withCpus(0, cpuSteals));
+        return stateAt(NOW, boot, uptimeSeconds, cpuSteals);
+    }
+
+    private static AuditState stateAt(Instant savedAt, String boot, long uptimeSeconds, long... cpuSteals) {
+        return AuditState.of(new Boot(boot, uptimeSeconds * SECOND), savedAt, withCpus(0, cpuSteals));
     }
 
     @Test
@@ -80,5 +84,37 @@ class BaselineComparisonTest {
 
         assertEquals(BaselineComparison.Kind.UPTIME_WENT_BACK, comparison.kind());
         assertEquals(List.of(), comparison.anomalies());
+    }
+
+    /**
+     * Seen under systemd as PID 1 in nspawn: an audit typed by hand read the container's boot id, the
+     * unit's the kernel's. The uptime grew with the clock, which no reboot allows: compared.
+     */
+    @Test
+    void anotherBootIdWhoseUptimeGrewWithTheClockIsTheSameBoot() {
+        BaselineComparison comparison = BaselineComparison.of(Optional.of(stateAt(NOW, "container", 1000, 100, 100)),
+                stateAt(NOW.plusSeconds(600).plusMillis(400), "kernel", 1600, 99, 100), detector());
+
+        assertEquals(BaselineComparison.Kind.SAME_BOOT_OTHER_ID, comparison.kind());
+        assertEquals(List.of("cpu", "cpu0"), comparison.anomalies().stream().map(a -> a.line()).toList());
+    }
+
+    /** A reboot leaves the uptime behind the clock by the old boot's uptime at the last run, here 30 s. */
+    @Test
+    void anotherBootIdWhoseUptimeFellBehindTheClockIsANewBoot() {
+        BaselineComparison comparison = BaselineComparison.of(Optional.of(stateAt(NOW, "a", 30, 100, 100)),
+                stateAt(NOW.plusSeconds(600), "b", 570, 0, 0), detector());
+
+        assertEquals(BaselineComparison.Kind.NEW_BOOT, comparison.kind());
+        assertEquals(List.of(), comparison.anomalies());
+    }
+
+    /** Beyond the slip an NTP step explains, another id is taken for another boot: no comparison, no alarm. */
+    @Test
+    void anotherBootIdWithAClockStepBeyondTheSlipIsANewBoot() {
+        BaselineComparison comparison = BaselineComparison.of(Optional.of(stateAt(NOW, "a", 100_000, 100, 100)),
+                stateAt(NOW.plusSeconds(600 + 61), "b", 100_600, 100, 100), detector());
+
+        assertEquals(BaselineComparison.Kind.NEW_BOOT, comparison.kind());
     }
 }
