@@ -64,6 +64,7 @@ public final class AtomicFile {
                 channel.write(bytes);
             }
             if (sync) {
+                // The durable files are the units' state and spool: written by root, they keep their owner.
                 Owners.keep(temp, file);
                 channel.force(true); // the data is on disk before the name points at it
             }
