@@ -71,7 +71,9 @@ fi
 # --- This run: an overlay of the cached root, booted. A run killed before its cleanup left its
 # directory: gone now, unless its overlay is still mounted (a run going on).
 for stale in "$cache"/run.*; do
-    [ -d "$stale" ] && ! mountpoint -q "$stale/merged" && rm -rf "$stale"
+    if [ -d "$stale" ] && ! mountpoint -q "$stale/merged"; then
+        rm -rf "$stale"
+    fi
 done
 work=$(mktemp -d -p "$cache" run.XXXXXX)
 root=$work/merged
