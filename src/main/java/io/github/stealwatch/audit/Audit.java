@@ -112,7 +112,7 @@ public final class Audit {
 
             List<Report> windowReports = new ArrayList<>();
             ReportFormatter formatter = new ReportFormatter(host, window.source());
-            WindowRun.Result live = windowRun.run(first, listener -> watchdogs.create(formatter, windowReports::add,
+            WindowRun.Result live = windowRun.run(first, listener -> watchdogs.create(formatter.reportingTo(windowReports::add),
                     (sample, anomalies) -> {
                         listener.anomalous(sample, anomalies);
                         metrics.live().anomalous(sample, anomalies);

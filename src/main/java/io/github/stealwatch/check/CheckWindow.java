@@ -1,7 +1,7 @@
 package io.github.stealwatch.check;
 
+import io.github.stealwatch.detect.AnomalyText;
 import io.github.stealwatch.detect.Anomaly;
-import io.github.stealwatch.report.AnomalyText;
 import io.github.stealwatch.source.Sample;
 import io.github.stealwatch.source.StatSnapshot;
 import io.github.stealwatch.trace.Recording;

@@ -1,11 +1,11 @@
 package io.github.stealwatch.check;
 
+import io.github.stealwatch.detect.AnomalyText;
 import io.github.stealwatch.detect.Anomaly;
 import io.github.stealwatch.detect.StealWentBack;
 import io.github.stealwatch.diagnosis.Advice;
 import io.github.stealwatch.diagnosis.Diagnoser;
 import io.github.stealwatch.diagnosis.Diagnosis;
-import io.github.stealwatch.report.AnomalyText;
 import io.github.stealwatch.source.Fact;
 import io.github.stealwatch.source.HostFacts;
 import io.github.stealwatch.source.MachineFacts;

@@ -1,17 +1,11 @@
 package io.github.stealwatch.cli;
 
-import io.github.stealwatch.check.JsonVerdict;
+import io.github.stealwatch.check.CheckRunner;
+import io.github.stealwatch.check.CheckSettings;
 import io.github.stealwatch.check.PluginLine;
 import io.github.stealwatch.check.Thresholds;
 import io.github.stealwatch.check.Verdict;
-import io.github.stealwatch.check.WindowRun;
-import io.github.stealwatch.report.ReportFormatter;
-import io.github.stealwatch.report.ReportSink;
-import io.github.stealwatch.source.HostFacts;
-import io.github.stealwatch.source.ProcStatReader;
-import io.github.stealwatch.spool.BackgroundOutbox;
-import io.github.stealwatch.spool.Outbox;
-import io.github.stealwatch.time.Clock;
+import io.github.stealwatch.source.HostFactsReader;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -66,42 +60,29 @@ final class CheckCommand implements Callable<Integer>, StatusOnFailure {
 
     @Override
     public Integer call() throws Exception {
+        return new CheckRunner(settings(), RootCommand.of(spec).clock, spec.commandLine().getOut(),
+                spec.commandLine().getErr()).run().state().exitCode();
+    }
+
+    /** What the options and the configuration file come to, checked. */
+    CheckSettings settings() {
         validate();
-        Clock clock = RootCommand.of(spec).clock;
-        HostFacts host = sampling.hostFacts();
-        ProcStatReader reader = new ProcStatReader(sampling.procRoot, clock);
-        ReportFormatter formatter = new ReportFormatter(host, reader.statFile() + ", every "
-                + DurationConverter.format(sampling.interval) + " for " + DurationConverter.format(duration));
-        WindowRun window = new WindowRun(reader, clock, sampling.interval.toNanos(), duration.toNanos(),
-                new Thresholds(warning, critical), 0);
         // A check typed by hand answers on the terminal; it mails only when --mail-to is given.
-        // Nor is anything of mail loaded unless it does: a check run every minute starts faster.
         boolean mailing = spec.commandLine().getParseResult().hasMatchedOption("--mail-to");
-        Verdict verdict;
-        try (reader;
-             BackgroundOutbox delivery = mailing ? new BackgroundOutbox(
-                     new Outbox(mail.sender(spec, host), null, clock, spec.commandLine().getErr())) : null;
-             StopOnSignal signals = new StopOnSignal(window::stop)) {
-            ReportSink sink = mailing ? delivery : report -> { };
-            verdict = window.run(null, listener -> detection.watchdog(formatter, sink, listener)).verdict();
-            if (delivery != null) {
-                delivery.close();
-            }
-        }
-        print(spec.commandLine().getOut(), verdict, host, format == Format.json);
-        return verdict.state().exitCode();
+        return new CheckSettings(sampling.procRoot, sampling.sysRoot, sampling.interval.toNanos(), duration.toNanos(),
+                detection.settings(spec), new Thresholds(warning, critical), format == Format.json,
+                mailing ? mail.settings(spec, HostFactsReader.read(sampling.procRoot)) : null);
     }
 
     @Override
     public void printUnknown(PrintWriter out, String message, List<String> args) {
         boolean json = format != null ? format == Format.json
                 : args.contains("--format=json") || args.indexOf("--format") + 1 == args.indexOf("json");
-        print(out, Verdict.unknown(message), null, json);
+        CheckRunner.print(out, Verdict.unknown(message), null, json);
     }
 
     private void validate() {
         sampling.validate(spec, duration);
-        detection.validate(spec);
         requirePercent(warning, "--warning");
         requirePercent(critical, "--critical");
         if (warning != null && critical != null && warning > critical) {
@@ -115,10 +96,5 @@ final class CheckCommand implements Callable<Integer>, StatusOnFailure {
             throw new ParameterException(spec.commandLine(), option + " must be a percentage from 0 to 100, not "
                     + PluginLine.number(value));
         }
-    }
-
-    private static void print(PrintWriter out, Verdict verdict, HostFacts host, boolean json) {
-        out.println(json ? JsonVerdict.format(verdict, host) : PluginLine.format(verdict));
-        out.flush();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.stealwatch.cli;
 
+import io.github.stealwatch.log.LogLevel;
 import io.github.stealwatch.time.Clock;
 import io.github.stealwatch.time.SystemClock;
 import picocli.CommandLine;
@@ -41,7 +42,7 @@ public final class Cli {
                         throw new ParameterException(last.commandSpec().commandLine(),
                                 "--verbose and --quiet exclude each other");
                     }
-                    LogLevels.apply(verbose, quiet);
+                    LogLevel.of(verbose, quiet).apply();
                     return new CommandLine.RunLast().execute(parseResult);
                 });
         commandLine.setCommandName("stealwatch");

@@ -35,7 +35,8 @@ final class ConfigFile implements IDefaultValueProvider {
     static final int MAX_BYTES = 64 * 1024;
 
     /** Options that make no sense as a default. */
-    private static final Set<String> NOT_CONFIGURABLE = Set.of("help", "version", "config");
+    static final Set<String> NOT_CONFIGURABLE = Set.of("help", "version", "config", "settings",
+            "write-settings");
 
     /** The configuration file is missing, unreadable, or says something we do not understand. */
     static final class BadConfigException extends Exception {

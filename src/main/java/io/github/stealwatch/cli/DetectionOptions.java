@@ -1,14 +1,10 @@
 package io.github.stealwatch.cli;
 
 import io.github.stealwatch.detect.MaxDelta;
-import io.github.stealwatch.detect.StealDetector;
-import io.github.stealwatch.report.ReportFormatter;
-import io.github.stealwatch.report.ReportSink;
 import io.github.stealwatch.source.OnlineCpus;
-import io.github.stealwatch.trace.Recorder;
-import io.github.stealwatch.watch.AnomalyListener;
-import io.github.stealwatch.watch.Watchdog;
+import io.github.stealwatch.watch.DetectionSettings;
 import java.time.Duration;
+import java.util.OptionalLong;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -32,12 +28,6 @@ final class DetectionOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     Duration lumpAllowance;
 
-    /**
-     * A recording keeps every row in memory until its report is written: 1000 rows are 100 s at
-     * the default interval, fifty times what the article kept, and within the watch's heap.
-     */
-    static final int MAX_SAMPLES = 1000;
-
     @Option(names = "--samples", paramLabel = "N", defaultValue = "20",
             description = "Rows to record after the last normal one, trigger included (default: ${DEFAULT-VALUE}).")
     int samples;
@@ -51,37 +41,18 @@ final class DetectionOptions {
             description = "While an anomaly goes on, at most one further report per DURATION (default: ${DEFAULT-VALUE}).")
     Duration cooldown;
 
-    void validate(CommandSpec spec) {
-        if (samples < 1 || samples > MAX_SAMPLES) {
-            throw new ParameterException(spec.commandLine(), "--samples must be from 1 to " + MAX_SAMPLES + ", not "
-                    + samples);
+    /** The settings these options give, checked. */
+    DetectionSettings settings(CommandSpec spec) {
+        if (samples < 1 || samples > DetectionSettings.MAX_SAMPLES) {
+            throw new ParameterException(spec.commandLine(), "--samples must be from 1 to "
+                    + DetectionSettings.MAX_SAMPLES + ", not " + samples);
         }
         if (cpus != null && cpus < 1) {
             throw new ParameterException(spec.commandLine(), "--cpus must be at least 1, not " + cpus);
         }
-    }
-
-    Watchdog watchdog(ReportFormatter formatter, ReportSink sink) {
-        return watchdog(formatter, sink, AnomalyListener.NONE);
-    }
-
-    Watchdog watchdog(ReportFormatter formatter, ReportSink sink, AnomalyListener listener) {
-        return new Watchdog(new StealDetector(bound(), cpusWhenUnlisted()), new Recorder(samples),
-                cooldown.toNanos(), formatter, sink, listener);
-    }
-
-    /** The detector for two audits' counters: auto over the uptime between them, whatever --max-delta says. */
-    StealDetector betweenRuns() {
-        return new StealDetector(new MaxDelta.Auto(lumpAllowance.toNanos()), cpusWhenUnlisted());
-    }
-
-    /** The bound samples are judged by; the lump allowance belongs to auto alone, as a fixed bound is per sample. */
-    private MaxDelta bound() {
-        return maxDelta instanceof MaxDelta.Auto ? new MaxDelta.Auto(lumpAllowance.toNanos()) : maxDelta;
-    }
-
-    /** How many CPUs the aggregate line covers when a sample lists none. */
-    int cpusWhenUnlisted() {
-        return cpus != null ? cpus : OnlineCpus.count();
+        OptionalLong fixed = maxDelta instanceof MaxDelta.Ticks ticks ? OptionalLong.of(ticks.ticks())
+                : OptionalLong.empty();
+        return new DetectionSettings(fixed, lumpAllowance.toNanos(), samples,
+                cpus != null ? cpus : OnlineCpus.count(), cooldown.toNanos());
     }
 }

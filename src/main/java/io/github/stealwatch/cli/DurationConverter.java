@@ -1,5 +1,6 @@
 package io.github.stealwatch.cli;
 
+import io.github.stealwatch.time.DurationText;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +40,6 @@ final class DurationConverter implements ITypeConverter<Duration> {
 
     /** The way a duration reads back in log lines and reports. */
     static String format(Duration duration) {
-        long millis = duration.toMillis();
-        return millis >= 1000 && millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+        return DurationText.format(duration);
     }
 }

@@ -1,9 +1,6 @@
 package io.github.stealwatch.cli;
 
-import io.github.stealwatch.source.StatFormatException;
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
+import io.github.stealwatch.log.ErrorText;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -50,16 +47,9 @@ final class ErrorMessages implements IExecutionExceptionHandler, IParameterExcep
     }
 
     static String describe(Exception e) {
-        if (e instanceof NoSuchFileException missing) {
-            return "no such file: " + missing.getFile();
-        }
-        if (e instanceof AccessDeniedException denied) {
-            return "permission denied: " + denied.getFile();
-        }
-        if (e instanceof StatFormatException || e instanceof IOException) {
-            return e.getMessage();
-        }
-        return "internal error: " + e + " (run with --verbose for the stack trace)";
+        // An IllegalArgumentException that reaches here is a bug of ours, not the user's input.
+        return e instanceof IllegalArgumentException ? "internal error: " + e + " (run with --verbose for the stack "
+                + "trace)" : ErrorText.describe(e);
     }
 
     static boolean isVerbose(ParseResult parseResult) {

@@ -1,12 +1,9 @@
 package io.github.stealwatch.cli;
 
-import io.github.stealwatch.mail.Envelope;
-import io.github.stealwatch.mail.SmtpSender;
-import io.github.stealwatch.source.HostFactsReader;
 import io.github.stealwatch.spool.FlushResult;
-import io.github.stealwatch.spool.Outbox;
+import io.github.stealwatch.spool.FlushRunner;
+import io.github.stealwatch.spool.FlushSettings;
 import io.github.stealwatch.spool.Spool;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,12 +31,9 @@ final class FlushCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Spool spool = spooling.spool(spec);
-        // Each spooled report carries its own sender and recipient; this envelope is never used.
-        String host = HostFactsReader.read(Path.of("/proc")).hostName();
-        SmtpSender sender = new SmtpSender(smtp.settings(spec), new Envelope("stealwatch@" + host, "root"));
-        Outbox outbox = new Outbox(sender, spool, RootCommand.of(spec).clock, spec.commandLine().getErr());
-        FlushResult result = outbox.flush();
-        spec.commandLine().getOut().println(result.summary(spool.directory()));
+        FlushSettings settings = new FlushSettings(spool.directory(), spool.maxReports(), smtp.settings(spec));
+        FlushResult result = new FlushRunner(settings, RootCommand.of(spec).clock, spec.commandLine().getOut(),
+                spec.commandLine().getErr()).run();
         return result.waiting() == 0 ? ExitCodes.OK : ExitCodes.REPORTS_WAITING;
     }
 }

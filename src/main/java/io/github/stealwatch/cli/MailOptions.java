@@ -2,10 +2,7 @@ package io.github.stealwatch.cli;
 
 import io.github.stealwatch.mail.Envelope;
 import io.github.stealwatch.mail.MailAddress;
-import io.github.stealwatch.mail.PrintSender;
-import io.github.stealwatch.mail.ReportSender;
-import io.github.stealwatch.mail.SmtpSender;
-import io.github.stealwatch.mail.SmtpSettings;
+import io.github.stealwatch.mail.MailSettings;
 import io.github.stealwatch.source.HostFacts;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,13 +30,13 @@ final class MailOptions {
         return TO_STANDARD_OUTPUT.equals(to);
     }
 
-    /** A sender for these options; {@code host} names the default sender address. */
-    ReportSender sender(CommandSpec spec, HostFacts host) {
-        SmtpSettings settings = smtp.settings(spec);
+    /** The settings these options give, checked; {@code host} names the default sender address. */
+    MailSettings settings(CommandSpec spec, HostFacts host) {
         if (printsReports()) {
-            return new PrintSender(spec.commandLine().getOut());
+            smtp.settings(spec); // checked all the same: a bad option is an error however reports go
+            return MailSettings.toStandardOutput();
         }
-        return new SmtpSender(settings, envelope(spec, host));
+        return new MailSettings(false, smtp.settings(spec), envelope(spec, host));
     }
 
     /** The sender and recipient, checked: a bad address is refused at start, not at the first report. */

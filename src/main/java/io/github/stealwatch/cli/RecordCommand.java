@@ -1,19 +1,11 @@
 package io.github.stealwatch.cli;
 
-import io.github.stealwatch.disk.PathWriter;
-import io.github.stealwatch.source.ProcStatReader;
-import io.github.stealwatch.source.StatFormatException;
-import io.github.stealwatch.source.TraceWriter;
-import io.github.stealwatch.time.Clock;
-import io.github.stealwatch.watch.SamplingLoop;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.github.stealwatch.watch.StopOnSignal;
+import io.github.stealwatch.watch.RecordRunner;
+import io.github.stealwatch.watch.RecordSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,8 +20,6 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = ExitCodes.HELP_HEADING,
         exitCodeList = {"0:the trace was written", ExitCodes.HELP_CANNOT_MEASURE})
 final class RecordCommand implements Callable<Integer> {
-
-    private static final Logger LOG = LoggerFactory.getLogger(RecordCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -51,32 +41,8 @@ final class RecordCommand implements Callable<Integer> {
         if (duration.isZero()) {
             throw new ParameterException(spec.commandLine(), "--duration must be positive");
         }
-        Clock clock = RootCommand.of(spec).clock;
-        ProcStatReader reader = new ProcStatReader(sampling.procRoot, clock);
-        AtomicLong samples = new AtomicLong();
-        try (reader;
-             TraceWriter writer = new TraceWriter(PathWriter.open(out),
-                     sampling.hostFacts(), clock.wallTime(),
-                     reader.statFile() + ", every " + DurationConverter.format(sampling.interval))) {
-            SamplingLoop loop = new SamplingLoop(reader, clock, sampling.interval.toNanos(), sample -> {
-                writer.write(sample.toSample());
-                samples.incrementAndGet();
-            });
-            long endNanos = clock.monotonicNanos() + duration.toNanos();
-            try {
-                loop.start();
-            } catch (IOException | StatFormatException e) {
-                writer.close();
-                Files.deleteIfExists(out); // a trace with a header and no sample would only mislead
-                throw e;
-            }
-            LOG.info("recording {} to {} for {}", reader.statFile(), out, DurationConverter.format(duration));
-            try (StopOnSignal signals = new StopOnSignal(loop::stop)) {
-                loop.run(() -> clock.monotonicNanos() >= endNanos);
-                writer.close();
-            }
-        }
-        LOG.info("recorded {} samples to {}", samples.get(), out);
+        new RecordRunner(new RecordSettings(sampling.procRoot, sampling.sysRoot, sampling.interval.toNanos(),
+                duration.toNanos(), out), RootCommand.of(spec).clock).run();
         return ExitCodes.OK;
     }
 }

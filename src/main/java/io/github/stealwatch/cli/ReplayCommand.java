@@ -1,15 +1,8 @@
 package io.github.stealwatch.cli;
 
-import io.github.stealwatch.disk.LineReader;
-import io.github.stealwatch.report.ReportFormatter;
-import io.github.stealwatch.source.HostFacts;
 import io.github.stealwatch.source.HostFactsReader;
-import io.github.stealwatch.source.Sample;
-import io.github.stealwatch.source.StatFormatException;
-import io.github.stealwatch.source.TraceReader;
-import io.github.stealwatch.spool.BackgroundOutbox;
-import io.github.stealwatch.spool.Outbox;
-import io.github.stealwatch.watch.Watchdog;
+import io.github.stealwatch.watch.ReplayRunner;
+import io.github.stealwatch.watch.ReplaySettings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,32 +33,11 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        detection.validate(spec);
-        try (TraceReader reader = new TraceReader(new LineReader(trace, TraceReader.MAX_LINE_BYTES))) {
-            HostFacts host = hostOf(reader.hostFacts());
-            Watchdog watchdog;
-            // No spool: a replay is run by hand, and a report it cannot mail is printed for its user.
-            Outbox outbox = new Outbox(mail.sender(spec, host), null, RootCommand.of(spec).clock,
-                    spec.commandLine().getErr());
-            try (BackgroundOutbox delivery = new BackgroundOutbox(outbox)) {
-                watchdog = detection.watchdog(new ReportFormatter(host, "trace " + trace), delivery);
-                for (Sample sample = reader.next(); sample != null; sample = reader.next()) {
-                    watchdog.accept(sample);
-                }
-                watchdog.finish();
-            }
-            return watchdog.reportsMade() > 0 ? ExitCodes.ANOMALY_REPORTED : ExitCodes.OK;
-        } catch (StatFormatException e) {
-            throw new StatFormatException(trace + " " + e.getMessage());
-        }
-    }
-
-    /** The trace's own host where its header names one; otherwise the host replaying it. */
-    private static HostFacts hostOf(HostFacts recorded) {
-        if (!recorded.hostName().equals(HostFacts.UNKNOWN)) {
-            return recorded;
-        }
-        return new HostFacts(HostFactsReader.read(Path.of("/proc")).hostName(), recorded.kernelRelease(),
-                recorded.kernelFrom(), recorded.machine());
+        // The default sender names the host replaying the trace; a trace's own host is the report's.
+        ReplaySettings settings = new ReplaySettings(trace, detection.settings(spec),
+                mail.settings(spec, HostFactsReader.read(Path.of("/proc"))));
+        int reports = new ReplayRunner(settings, RootCommand.of(spec).clock, spec.commandLine().getOut(),
+                spec.commandLine().getErr()).run();
+        return reports > 0 ? ExitCodes.ANOMALY_REPORTED : ExitCodes.OK;
     }
 }

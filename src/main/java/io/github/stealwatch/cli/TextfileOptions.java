@@ -16,10 +16,15 @@ final class TextfileOptions {
 
     /** The command's metrics file, or null when none is asked for. */
     Textfile textfile(CommandSpec spec, MetricsCommand command) {
-        if (directory == null) {
-            return null;
+        Path checked = directory(spec);
+        return checked == null ? null : new Textfile(checked, command);
+    }
+
+    /** The directory, checked, or null when none is asked for. */
+    Path directory(CommandSpec spec) {
+        if (directory != null) {
+            ExistingDirectory.require(spec, "--textfile-dir", directory);
         }
-        ExistingDirectory.require(spec, "--textfile-dir", directory);
-        return new Textfile(directory, command);
+        return directory;
     }
 }

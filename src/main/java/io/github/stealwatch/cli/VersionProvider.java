@@ -1,8 +1,7 @@
 package io.github.stealwatch.cli;
 
+import io.github.stealwatch.metrics.BuildVersion;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
 /** The version Maven wrote into {@code stealwatch-version.properties} at build time. */
@@ -13,14 +12,7 @@ final class VersionProvider implements IVersionProvider {
         return new String[] {"stealwatch " + number()};
     }
 
-    /** The bare version, "unknown" outside a build. */
     static String number() throws IOException {
-        Properties properties = new Properties();
-        try (InputStream in = VersionProvider.class.getResourceAsStream("/stealwatch-version.properties")) {
-            if (in != null) {
-                properties.load(in);
-            }
-        }
-        return properties.getProperty("version", "unknown");
+        return BuildVersion.number();
     }
 }

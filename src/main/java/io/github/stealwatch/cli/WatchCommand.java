@@ -1,27 +1,16 @@
 package io.github.stealwatch.cli;
 
+import io.github.stealwatch.log.LogLevel;
 import io.github.stealwatch.mail.Envelope;
-import io.github.stealwatch.mail.SmtpSender;
 import io.github.stealwatch.mail.SmtpSettings;
-import io.github.stealwatch.metrics.MetricsCommand;
-import io.github.stealwatch.metrics.StealwatchMetrics;
-import io.github.stealwatch.metrics.Textfile;
-import io.github.stealwatch.metrics.TextfilePublisher;
-import io.github.stealwatch.metrics.LiveMetrics;
-import io.github.stealwatch.report.ReportFormatter;
 import io.github.stealwatch.source.HostFacts;
-import io.github.stealwatch.source.ProcStatReader;
-import io.github.stealwatch.spool.BackgroundOutbox;
-import io.github.stealwatch.spool.Delivery;
-import io.github.stealwatch.spool.DeliveryAgent;
-import io.github.stealwatch.spool.Outbox;
+import io.github.stealwatch.source.HostFactsReader;
 import io.github.stealwatch.spool.Spool;
-import io.github.stealwatch.time.Clock;
-import io.github.stealwatch.watch.AnomalyListener;
-import io.github.stealwatch.watch.SamplingLoop;
-import io.github.stealwatch.watch.Watchdog;
-import java.io.IOException;
-import java.io.PrintWriter;
+import io.github.stealwatch.watch.WatchFromSettings;
+import io.github.stealwatch.watch.WatchRunner;
+import io.github.stealwatch.watch.WatchSettings;
+import io.github.stealwatch.watch.WatchSettingsFile;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,7 +23,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code stealwatch watch}: samples /proc/stat until stopped and reports every steal anomaly. */
+/**
+ * {@code stealwatch watch}: turns the options into {@link WatchSettings} and runs the watch with
+ * them, or writes them to a file for a watch started with {@code --settings} (the unit's way).
+ */
 @Command(name = "watch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Poll /proc/stat, catch a flaky steal-time counter, record the samples around it and mail them.",
         exitCodeListHeading = ExitCodes.HELP_HEADING,
@@ -45,6 +37,8 @@ final class WatchCommand implements Callable<Integer> {
 
     /** Prometheus scrapes every 15 s or more: rewriting the file more than once a second buys nothing. */
     private static final Duration MIN_TEXTFILE_INTERVAL = Duration.ofSeconds(1);
+
+    static final String WRITE_SETTINGS = "--write-settings";
 
     @Spec
     CommandSpec spec;
@@ -73,84 +67,63 @@ final class WatchCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Exit after the first report, as the article's script did.")
     boolean once;
 
+    @Option(names = WRITE_SETTINGS, paramLabel = "FILE",
+            description = "Check the options and the configuration file, write the settings they give to FILE "
+                    + "and exit, without watching: for the unit's ExecStartPre=, so that its watch starts "
+                    + "with --settings FILE.")
+    Path writeSettings;
+
+    @Option(names = WatchFromSettings.OPTION, paramLabel = "FILE",
+            description = "Watch with the settings --write-settings wrote to FILE, and no other option: the "
+                    + "unit's way, which never loads the command line's parser.")
+    Path settingsFile;
+
     @Override
     public Integer call() throws Exception {
-        sampling.validate(spec);
-        detection.validate(spec);
-        validateTextfileInterval();
-        Textfile textfile = textfiles.textfile(spec, MetricsCommand.WATCH);
-        HostFacts host = sampling.hostFacts();
-        Clock clock = RootCommand.of(spec).clock;
-        ProcStatReader reader = new ProcStatReader(sampling.procRoot, clock);
-        String source = reader.statFile() + ", every " + DurationConverter.format(sampling.interval);
-        LiveMetrics metrics = new LiveMetrics(clock);
-        Delivery outbox = delivery(host, clock, metrics);
-        Watchdog watchdog;
-        try (reader; TextfilePublisher publisher = publisher(textfile, metrics, outbox, clock);
-             BackgroundOutbox delivery = new BackgroundOutbox(outbox)) {
-            delivery.retrySpooledReports();
-            AnomalyListener listener = publisher == null ? metrics : (sample, anomalies) -> {
-                metrics.anomalous(sample, anomalies);
-                publisher.writeSoon();
-            };
-            watchdog = detection.watchdog(new ReportFormatter(host, source), delivery, listener);
-            SamplingLoop loop = new SamplingLoop(reader, clock, sampling.interval.toNanos(), watchdog, metrics);
-            loop.start();
-            LOG.info("watching {}; reports go to {}{}", source, outbox.destination(),
-                    textfile == null ? "" : "; metrics to " + textfile.file());
-            try (StopOnSignal signals = new StopOnSignal(loop::stop)) {
-                loop.run(() -> once && watchdog.reportsMade() > 0);
-                LOG.info("stopping; sampling timing: {}", loop.cadence().summary());
-                watchdog.finish();
-                delivery.close();
-                if (publisher != null) {
-                    publisher.close(); // the last file, before a signal's hook lets the JVM exit
-                }
+        WatchSettings settings;
+        if (settingsFile != null) {
+            if (spec.commandLine().getParseResult().matchedOptions().size() > 1) {
+                throw new ParameterException(spec.commandLine(), WatchFromSettings.OPTION
+                        + " takes no other option: the file holds them all");
             }
+            settings = WatchSettingsFile.read(settingsFile);
+        } else {
+            settings = settings();
         }
-        return watchdog.reportsMade() > 0 ? ExitCodes.ANOMALY_REPORTED : ExitCodes.OK;
+        if (writeSettings != null) {
+            WatchSettingsFile.write(writeSettings, settings);
+            LOG.info("settings written to {}", writeSettings);
+            return ExitCodes.OK;
+        }
+        int reports = new WatchRunner(settings, RootCommand.of(spec).clock, spec.commandLine().getOut(),
+                spec.commandLine().getErr()).run();
+        return reports > 0 ? ExitCodes.ANOMALY_REPORTED : ExitCodes.OK;
     }
 
-    /**
-     * Mail goes out through a {@code stealwatch flush} process, so the watch never loads the mail
-     * code; printed reports are written by the watch itself.
-     */
-    private Delivery delivery(HostFacts host, Clock clock, LiveMetrics metrics) {
-        Spool spool = spooling.spool(spec);
-        PrintWriter err = spec.commandLine().getErr();
-        if (mail.printsReports()) {
-            return new Outbox(mail.sender(spec, host), spool, clock, err, metrics);
-        }
-        SmtpSettings settings = mail.smtp.settings(spec);
-        Envelope envelope = mail.envelope(spec, host);
-        List<String> flush = FlushProcess.command(spool, mail.smtp, RootCommand.of(spec).configFile);
-        return new DeliveryAgent(spool, envelope, settings.destination(envelope), flush,
-                () -> new Outbox(new SmtpSender(settings, envelope), spool, clock, err, metrics), clock, metrics);
-    }
-
-    /** Starts publishing the metrics, if asked to: the first file, all zeros, before the first sample. */
-    private TextfilePublisher publisher(Textfile textfile, LiveMetrics metrics, Delivery outbox, Clock clock)
-            throws IOException {
-        if (textfile == null) {
-            return null;
-        }
-        String version = VersionProvider.number();
-        TextfilePublisher publisher = new TextfilePublisher(textfile, () -> StealwatchMetrics.text(
-                MetricsCommand.WATCH, version, metrics.take(StealwatchMetrics.spoolReports(outbox)), clock.wallTime()),
-                textfileInterval);
-        try {
-            publisher.start();
-        } catch (IOException e) {
-            throw new IOException("cannot write the metrics file " + textfile.file() + ": " + e.getMessage(), e);
-        }
-        return publisher;
-    }
-
-    private void validateTextfileInterval() {
+    /** What the options and the configuration file come to, checked. */
+    WatchSettings settings() {
+        sampling.validate(spec);
         if (textfileInterval.compareTo(MIN_TEXTFILE_INTERVAL) < 0) {
             throw new ParameterException(spec.commandLine(), "--textfile-interval must be at least "
                     + DurationConverter.format(MIN_TEXTFILE_INTERVAL) + ", not "
                     + DurationConverter.format(textfileInterval));
         }
+        Spool spool = spooling.spool(spec);
+        Path textfileDirectory = textfiles.directory(spec);
+        return new WatchSettings(sampling.procRoot, sampling.sysRoot, sampling.interval.toNanos(),
+                detection.settings(spec), spool.directory(), spool.maxReports(), textfileDirectory,
+                textfileInterval.toNanos(), once, mail(spool), LogLevel.current());
+    }
+
+    /** The envelope is checked here, at start, and the flush's command line made: the watch loads no mail code. */
+    private WatchSettings.Mail mail(Spool spool) {
+        HostFacts host = HostFactsReader.read(sampling.procRoot);
+        if (mail.printsReports()) {
+            return new WatchSettings.Mail(true, "", MailOptions.TO_STANDARD_OUTPUT, "standard output", List.of());
+        }
+        SmtpSettings smtp = mail.smtp.settings(spec);
+        Envelope envelope = mail.envelope(spec, host);
+        return new WatchSettings.Mail(false, envelope.from(), envelope.to(), smtp.destination(envelope),
+                FlushProcess.command(spool, mail.smtp, RootCommand.of(spec).configFile));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.stealwatch.report;
 
+import io.github.stealwatch.detect.AnomalyText;
 import io.github.stealwatch.detect.Anomaly;
 import io.github.stealwatch.diagnosis.Diagnoser;
 import io.github.stealwatch.source.HostFacts;

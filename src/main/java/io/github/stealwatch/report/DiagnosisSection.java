@@ -1,5 +1,6 @@
 package io.github.stealwatch.report;
 
+import io.github.stealwatch.detect.AnomalyText;
 import io.github.stealwatch.diagnosis.Advice;
 import io.github.stealwatch.diagnosis.Afterwards;
 import io.github.stealwatch.diagnosis.Diagnosis;

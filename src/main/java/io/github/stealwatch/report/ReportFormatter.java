@@ -1,5 +1,6 @@
 package io.github.stealwatch.report;
 
+import io.github.stealwatch.detect.AnomalyText;
 import io.github.stealwatch.detect.Anomaly;
 import io.github.stealwatch.diagnosis.Diagnoser;
 import io.github.stealwatch.diagnosis.Diagnosis;
@@ -8,6 +9,7 @@ import io.github.stealwatch.source.HostFacts;
 import io.github.stealwatch.source.Sample;
 import io.github.stealwatch.trace.Recorder;
 import io.github.stealwatch.trace.Recording;
+import io.github.stealwatch.trace.RecordingSink;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +44,11 @@ public final class ReportFormatter {
         String body = stealTable(recording.rows()) + "\n" + DiagnosisSection.format(diagnosis)
                 + "\n" + facts(recording) + "\n" + trippedLines(recording);
         return new Report(subject(diagnosis.pattern()) + " on " + host.hostName(), body);
+    }
+
+    /** A recording sink that formats each finished recording here and hands the report to {@code sink}. */
+    public RecordingSink reportingTo(ReportSink sink) {
+        return recording -> sink.deliver(format(recording));
     }
 
     static String subject(Pattern pattern) {

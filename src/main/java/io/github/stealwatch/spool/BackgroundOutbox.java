@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,10 +51,18 @@ public final class BackgroundOutbox implements ReportSink, AutoCloseable {
 
     @Override
     public void deliver(Report report) {
+        submit(() -> outbox.deliver(report));
+    }
+
+    /**
+     * Runs {@code work} on the mail thread, after what was submitted before: a delivery, or a step
+     * of one (a recording's next row), which returns null.
+     */
+    public void submit(Supplier<Outbox.Outcome> work) {
         pending.incrementAndGet();
         worker.execute(() -> {
             try {
-                if (outbox.deliver(report) == Outbox.Outcome.SENT) {
+                if (work.get() == Outbox.Outcome.SENT) {
                     backoff.reset();
                 }
             } finally {

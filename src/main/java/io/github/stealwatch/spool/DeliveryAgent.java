@@ -1,10 +1,17 @@
 package io.github.stealwatch.spool;
 
+import io.github.stealwatch.detect.Anomaly;
+import io.github.stealwatch.disk.GrowingFile;
 import io.github.stealwatch.mail.Envelope;
 import io.github.stealwatch.report.Report;
+import io.github.stealwatch.report.ReportFormatter;
+import io.github.stealwatch.source.HostFacts;
+import io.github.stealwatch.source.Sample;
 import io.github.stealwatch.time.Clock;
+import io.github.stealwatch.trace.Recording;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,18 +19,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Hands reports to a short-lived {@code stealwatch flush} process, the way a local MTA hands mail
- * to its delivery agent: each report is first written to the spool, then the flush mails what
- * waits there and exits, saying on its standard output what it sent. The mail code (jakarta.mail,
- * Angus, the JDK's TLS and networking) so lives only in that process for the second it runs, never
- * in the watch that runs for months (README.md, "Memory"). The spool is the hand-over: a watch
- * killed at any moment leaves the report there for the next flush. When the report cannot be
- * spooled or no process started, this process mails it itself.
+ * to its delivery agent: the watch writes each recording to the spool as it grows, row by row, and
+ * once it ends runs the flush, which turns it into a report, mails what waits there and exits,
+ * saying on its standard output what it sent. So the report, diagnosis and mail code (jakarta.mail,
+ * Angus, the JDK's TLS and networking) live only in that process for the second it runs, never in
+ * the watch that runs for months. The spool is the hand-over: a watch killed at any moment leaves
+ * the recording there for the next flush. When even the spool cannot take a recording, its report
+ * is printed whole on standard error (the journal), the last place left. Blocking: call it off the
+ * sampling thread.
  */
 public final class DeliveryAgent implements Delivery {
 
@@ -42,25 +50,30 @@ public final class DeliveryAgent implements Delivery {
     private final Envelope envelope;
     private final String destination;
     private final List<String> flushCommand;
-    private final Supplier<Outbox> inProcessOutbox;
+    private final HostFacts host;
+    private final String source;
     private final Clock clock;
+    private final PrintWriter err;
     private final Outbox.Listener listener;
-    private Outbox inProcess; // made when first needed: it loads the mail code
+    private GrowingFile recording; // the one being written, or null
 
     /**
      * @param destination  where the reports go, for log lines: "root via localhost:25"
      * @param flushCommand the {@code stealwatch flush} to run, with this spool and SMTP server
-     * @param inProcess    makes an outbox that mails from this process, for when the hand-over
-     *                     cannot be made
+     * @param host         the facts a recording's report gives
+     * @param source       where the samples come from, for the report: "/proc/stat, every 100 ms"
+     * @param err          where a report goes that even the spool cannot take
      */
     public DeliveryAgent(Spool spool, Envelope envelope, String destination, List<String> flushCommand,
-            Supplier<Outbox> inProcess, Clock clock, Outbox.Listener listener) {
+            HostFacts host, String source, Clock clock, PrintWriter err, Outbox.Listener listener) {
         this.spool = spool;
         this.envelope = envelope;
         this.destination = destination;
         this.flushCommand = List.copyOf(flushCommand);
-        this.inProcessOutbox = inProcess;
+        this.host = host;
+        this.source = source;
         this.clock = clock;
+        this.err = err;
         this.listener = listener;
     }
 
@@ -75,10 +88,61 @@ public final class DeliveryAgent implements Delivery {
         try {
             file = spool.exclusively(() -> spool.add(new SpooledReport(envelope, clock.wallTime(), report)));
         } catch (IOException e) {
-            LOG.warn("cannot put the report in the spool {}: {}; mailing it from this process", spool.directory(),
+            LOG.error("cannot put the report in the spool {}: {}; it follows on standard error", spool.directory(),
                     e.getMessage());
-            return inProcess().deliver(report);
+            return printOnStandardError(report);
         }
+        return handedOver(file);
+    }
+
+    /** Starts writing a recording to the spool: its first two rows, and what its report says besides. */
+    public void recordingStarted(Recording soFar) {
+        try {
+            recording = spool.startRecording(RecordingFileFormat.start(envelope, clock.wallTime(), host, source,
+                    soFar));
+        } catch (IOException e) {
+            LOG.error("cannot write the recording to the spool {}: {}; its report will follow on standard error",
+                    spool.directory(), e.getMessage());
+        }
+    }
+
+    /** Appends a row to the recording being written. */
+    public void recordingAdded(Sample row, List<Anomaly> anomalies) {
+        if (recording == null) {
+            return;
+        }
+        try {
+            recording.append(RecordingFileFormat.row(row, anomalies));
+        } catch (IOException e) {
+            LOG.error("cannot write the recording {}: {}; its report will follow on standard error",
+                    recording.file(), e.getMessage());
+            discardRecording();
+        }
+    }
+
+    /** Ends the recording, puts it in the spool and runs the flush that reports it. */
+    public Outbox.Outcome recordingFinished(Recording finished) {
+        if (recording == null) {
+            return printOnStandardError(new ReportFormatter(host, source).format(finished));
+        }
+        Path file;
+        try {
+            recording.finish(RecordingFileFormat.end(finished));
+            file = spool.exclusively(() -> spool.add(recording));
+            recording.close();
+        } catch (IOException e) {
+            LOG.error("cannot put the recording {} in the spool: {}; its report follows on standard error",
+                    recording.file(), e.getMessage());
+            discardRecording();
+            return printOnStandardError(new ReportFormatter(host, source).format(finished));
+        } finally {
+            recording = null;
+        }
+        return handedOver(file);
+    }
+
+    /** Runs the flush after a report or recording was spooled as {@code file} (null: dropped from a full spool). */
+    private Outbox.Outcome handedOver(Path file) {
         try {
             flush(); // a full spool too, so that it drains and the next report finds room
         } catch (IOException e) {
@@ -96,6 +160,24 @@ public final class DeliveryAgent implements Delivery {
         return Outbox.Outcome.SENT;
     }
 
+    private void discardRecording() {
+        try {
+            recording.close();
+            spool.discard(recording);
+        } catch (IOException e) {
+            LOG.error("cannot delete {}: {}", recording.file(), e.getMessage());
+        }
+        recording = null;
+    }
+
+    private Outbox.Outcome printOnStandardError(Report report) {
+        listener.outcome(Outbox.Outcome.PRINTED_TO_STANDARD_ERROR);
+        err.print(report.asText());
+        err.println();
+        err.flush();
+        return Outbox.Outcome.PRINTED_TO_STANDARD_ERROR;
+    }
+
     /** Runs the flush, if anything waits, and counts what it sent. */
     @Override
     public FlushResult flush() throws IOException {
@@ -107,8 +189,9 @@ public final class DeliveryAgent implements Delivery {
             process = new ProcessBuilder(flushCommand).redirectInput(Redirect.from(NO_INPUT.toFile()))
                     .redirectError(Redirect.INHERIT).start();
         } catch (IOException e) {
-            LOG.warn("cannot start {}: {}; mailing from this process", flushCommand.get(0), e.getMessage());
-            return inProcess().flush();
+            LOG.error("cannot start {}: {}; the reports stay in the spool {}", flushCommand.get(0), e.getMessage(),
+                    spool.directory());
+            return new FlushResult(0, waiting(), 0);
         }
         FlushResult result = summaryOf(process);
         if (result == null) {
@@ -123,13 +206,6 @@ public final class DeliveryAgent implements Delivery {
     @Override
     public int waiting() throws IOException {
         return spool.waiting().size();
-    }
-
-    private synchronized Outbox inProcess() {
-        if (inProcess == null) {
-            inProcess = inProcessOutbox.get();
-        }
-        return inProcess;
     }
 
     /**

@@ -79,6 +79,11 @@ public final class Recorder {
         return sample.cpus().size() + 1;
     }
 
+    /** What is recorded so far, as a recording that is not complete yet. */
+    public Recording soFar() {
+        return new Recording(rows, anomalies, false, suppressedSamples, leadUp);
+    }
+
     /** Hands over what was recorded, full or cut short, and gets ready for the next anomaly. */
     public Recording finish() {
         boolean atLineBound = isFull() && rows.size() < rowsAfterFirst + 1;

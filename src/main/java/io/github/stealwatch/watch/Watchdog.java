@@ -1,27 +1,28 @@
 package io.github.stealwatch.watch;
 
+import io.github.stealwatch.detect.AnomalyText;
 import io.github.stealwatch.detect.Anomaly;
 import io.github.stealwatch.detect.CpuWentOffline;
 import io.github.stealwatch.detect.Event;
 import io.github.stealwatch.detect.StealDetector;
-import io.github.stealwatch.report.AnomalyText;
-import io.github.stealwatch.report.ReportFormatter;
-import io.github.stealwatch.report.ReportSink;
 import io.github.stealwatch.source.AlternatingSnapshots;
 import io.github.stealwatch.source.Sample;
 import io.github.stealwatch.source.StatSnapshot;
 import io.github.stealwatch.trace.Recorder;
 import io.github.stealwatch.trace.Recording;
+import io.github.stealwatch.trace.RecordingSink;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The watch itself, one sample at a time: detect, record, report, re-arm. Used alike by watch
+ * The watch itself, one sample at a time: detect, record, hand the recording on, re-arm. Used alike by watch
  * (live samples) and replay (a trace's samples), and never reads a clock: all time comes from the
- * samples' own stamps. While an anomaly goes on, it reports at most once per cooldown. A healthy
- * sample allocates nothing; a sample is copied only to be kept in a recording.
+ * samples' own stamps. While an anomaly goes on, it records at most once per cooldown. A healthy
+ * sample allocates nothing; a sample is copied only to be kept in a recording. It never formats a
+ * report: its sink does, or the flush process from the spooled recording, so the long-running
+ * watch never loads the report and diagnosis code.
  */
 public final class Watchdog implements SampleSink {
 
@@ -30,8 +31,7 @@ public final class Watchdog implements SampleSink {
     private final StealDetector detector;
     private final Recorder recorder;
     private final long cooldownNanos;
-    private final ReportFormatter formatter;
-    private final ReportSink sink;
+    private final RecordingSink sink;
     private final AnomalyListener listener;
 
     private final AlternatingSnapshots ownSnapshots = new AlternatingSnapshots();
@@ -42,18 +42,16 @@ public final class Watchdog implements SampleSink {
     private long suppressedSamples;
     private int reportsMade;
 
-    public Watchdog(StealDetector detector, Recorder recorder, long cooldownNanos, ReportFormatter formatter,
-                    ReportSink sink) {
-        this(detector, recorder, cooldownNanos, formatter, sink, AnomalyListener.NONE);
+    public Watchdog(StealDetector detector, Recorder recorder, long cooldownNanos, RecordingSink sink) {
+        this(detector, recorder, cooldownNanos, sink, AnomalyListener.NONE);
     }
 
     /** @param listener told of every anomalous sample, for a verdict over a whole window (check, audit) */
-    public Watchdog(StealDetector detector, Recorder recorder, long cooldownNanos, ReportFormatter formatter,
-                    ReportSink sink, AnomalyListener listener) {
+    public Watchdog(StealDetector detector, Recorder recorder, long cooldownNanos, RecordingSink sink,
+                    AnomalyListener listener) {
         this.detector = detector;
         this.recorder = recorder;
         this.cooldownNanos = cooldownNanos;
-        this.formatter = formatter;
         this.sink = sink;
         this.listener = listener;
     }
@@ -93,6 +91,7 @@ public final class Watchdog implements SampleSink {
         }
         if (recorder.isRecording()) {
             recorder.add(sample, anomalies);
+            sink.added(sample, anomalies);
         } else {
             trip(sample, anomalies);
         }
@@ -114,6 +113,7 @@ public final class Watchdog implements SampleSink {
                 anomalies.get(0).line());
         recorder.start(previous.toSample(), sample, anomalies, suppressedSamples,
                 leadUp.before(sample.monotonicNanos()));
+        sink.started(recorder.soFar());
         reportedBefore = true;
         lastTriggerNanos = sample.monotonicNanos();
         suppressedSamples = 0;
@@ -122,7 +122,7 @@ public final class Watchdog implements SampleSink {
     private void report() {
         Recording recording = recorder.finish();
         listener.recorded(recording);
-        sink.deliver(formatter.format(recording));
+        sink.finished(recording);
         reportsMade++;
     }
 

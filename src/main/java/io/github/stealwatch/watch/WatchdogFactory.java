@@ -1,10 +1,9 @@
 package io.github.stealwatch.watch;
 
-import io.github.stealwatch.report.ReportFormatter;
-import io.github.stealwatch.report.ReportSink;
+import io.github.stealwatch.trace.RecordingSink;
 
 /** Makes a watchdog with the user's detection settings, for a command that needs one of its own. */
 public interface WatchdogFactory {
 
-    Watchdog create(ReportFormatter formatter, ReportSink sink, AnomalyListener listener);
+    Watchdog create(RecordingSink sink, AnomalyListener listener);
 }

@@ -231,7 +231,7 @@ class ConfigFileTest {
                 options.add(option.longestName().replaceFirst("^-+", ""));
             }
         }
-        options.removeAll(List.of("help", "version", "config"));
+        options.removeAll(ConfigFile.NOT_CONFIGURABLE);
         assertEquals(options, named);
     }
 

@@ -100,6 +100,6 @@ class BackgroundOutboxTest {
 
     private static Watchdog watchdog(BackgroundOutbox delivery) {
         return new Watchdog(new StealDetector(MaxDelta.Auto.withDefaultAllowance(), 1), new Recorder(1), 0,
-                new ReportFormatter(new HostFacts("web-7", "6.1.0"), "test"), delivery);
+                new ReportFormatter(new HostFacts("web-7", "6.1.0"), "test").reportingTo(delivery));
     }
 }

@@ -1,14 +1,22 @@
 package io.github.stealwatch.spool;
 
+import static io.github.stealwatch.source.TestSamples.withCpus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.github.stealwatch.mail.Envelope;
 import io.github.stealwatch.mail.LateSmtpServer;
-import io.github.stealwatch.mail.SmtpSender;
-import io.github.stealwatch.mail.SmtpSettings;
+import io.github.stealwatch.detect.MaxDelta;
+import io.github.stealwatch.detect.StealDetector;
 import io.github.stealwatch.report.Report;
+import io.github.stealwatch.report.ReportFormatter;
+import io.github.stealwatch.source.HostFacts;
+import io.github.stealwatch.source.Machines;
+import io.github.stealwatch.trace.Recorder;
+import io.github.stealwatch.trace.Recording;
+import io.github.stealwatch.trace.RecordingSink;
+import io.github.stealwatch.watch.Watchdog;
 import io.github.stealwatch.time.SystemClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -28,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DeliveryAgentTest {
 
     private static final Envelope ENVELOPE = new Envelope("stealwatch@test", "ops@example.org");
+    private static final HostFacts HOST = Machines.hostFacts("xen-pv");
+    private static final String SOURCE = "/proc/stat, every 100 ms";
 
     @TempDir
     Path temp;
@@ -105,27 +115,89 @@ class DeliveryAgentTest {
     }
 
     @Test
-    void whenNoProcessCanBeStartedThisProcessMailsTheReport() throws Exception {
+    void whenNoProcessCanBeStartedTheReportWaitsInTheSpool() throws Exception {
         server.start();
         DeliveryAgent agent = agent(List.of(temp.resolve("no-java").toString(), "flush"));
 
-        assertEquals(Outbox.Outcome.SENT, agent.deliver(report("first")));
+        assertEquals(Outbox.Outcome.SPOOLED, agent.deliver(report("first")));
 
-        assertEquals(1, server.received().length);
-        assertEquals(0, agent.waiting());
+        assertEquals(0, server.received().length);
+        assertEquals(1, agent.waiting(), "the next flush, or the next watch's, sends it");
     }
 
     @Test
-    void whenTheSpoolCannotBeWrittenThisProcessMailsTheReport() throws Exception {
+    void whenTheSpoolCannotBeWrittenTheReportGoesToStandardError() throws Exception {
         server.start();
         Files.writeString(temp.resolve("file"), "not a directory");
         spoolDir = temp.resolve("file").resolve("spool");
         DeliveryAgent agent = agent(flushCommand(server.port()));
 
-        assertEquals(Outbox.Outcome.SENT, agent.deliver(report("first")));
+        assertEquals(Outbox.Outcome.PRINTED_TO_STANDARD_ERROR, agent.deliver(report("first")));
+
+        assertTrue(err.toString().startsWith("Subject: first\n\nbody of first"), err.toString());
+        assertTrue(Files.isRegularFile(temp.resolve("file")));
+    }
+
+    @Test
+    void aRecordingIsWrittenAsItGrowsAndTheFlushMailsItsReport() throws Exception {
+        server.start();
+        DeliveryAgent agent = agent(flushCommand(server.port()));
+        Recording recording = jump();
+
+        agent.recordingStarted(firstTwoRows(recording));
+        assertEquals(0, agent.waiting(), "in progress: under a dot-name, not yet for the flush");
+        for (int i = 2; i < recording.rows().size(); i++) {
+            agent.recordingAdded(recording.rows().get(i), recording.anomalies().get(i));
+        }
+        assertEquals(Outbox.Outcome.SENT, agent.recordingFinished(recording));
 
         assertEquals(1, server.received().length);
-        assertTrue(Files.isRegularFile(temp.resolve("file")));
+        Report expected = new ReportFormatter(HOST, SOURCE).format(recording);
+        assertEquals(expected.subject(), server.received()[0].getSubject());
+        assertEquals(expected.body().strip(), ((String) server.received()[0].getContent()).replace("\r\n", "\n").strip(),
+                "the flush made the report the watch would have made");
+        assertEquals(0, agent.waiting());
+        try (var files = Files.list(spoolDir)) {
+            assertEquals(List.of(".lock"), files.map(file -> file.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void aRecordingTheSpoolCannotTakeIsPrintedOnStandardErrorWhenItEnds() throws Exception {
+        Files.writeString(temp.resolve("file"), "not a directory");
+        spoolDir = temp.resolve("file").resolve("spool");
+        DeliveryAgent agent = agent(flushCommand(server.port()));
+        Recording recording = jump();
+
+        agent.recordingStarted(firstTwoRows(recording));
+        agent.recordingAdded(recording.rows().get(2), recording.anomalies().get(2));
+        assertEquals(Outbox.Outcome.PRINTED_TO_STANDARD_ERROR, agent.recordingFinished(recording));
+
+        assertTrue(err.toString().contains(new ReportFormatter(HOST, SOURCE).format(recording).asText()), err.toString());
+    }
+
+    /** The article's jump on one of two CPUs, and two rows after it. */
+    private static Recording jump() {
+        Watchdog watchdog = new Watchdog(new StealDetector(MaxDelta.Auto.withDefaultAllowance(), 2), new Recorder(3), 0,
+                new RecordingSink() {
+                    @Override
+                    public void finished(Recording recording) {
+                        finished.add(recording);
+                    }
+                });
+        finished.clear();
+        watchdog.accept(withCpus(0, 100, 100));
+        watchdog.accept(withCpus(100, 100 + 1844670130367L, 100));
+        watchdog.accept(withCpus(200, 101 + 1844670130367L, 100));
+        watchdog.accept(withCpus(300, 102 + 1844670130367L, 101));
+        return finished.get(0);
+    }
+
+    private static final List<Recording> finished = new ArrayList<>();
+
+    private static Recording firstTwoRows(Recording recording) {
+        return new Recording(recording.rows().subList(0, 2), recording.anomalies().subList(0, 2), false,
+                recording.suppressedSamples(), recording.leadUp());
     }
 
     private DeliveryAgent agent(List<String> flushCommand) {
@@ -134,10 +206,8 @@ class DeliveryAgentTest {
 
     private DeliveryAgent agent(List<String> flushCommand, int spoolMax) {
         Spool spool = new Spool(spoolDir, spoolMax, new SystemClock());
-        SmtpSender sender = new SmtpSender(SmtpSettings.plain("127.0.0.1", server.port()), ENVELOPE);
-        return new DeliveryAgent(spool, ENVELOPE, "ops@example.org via test", flushCommand,
-                () -> new Outbox(sender, spool, new SystemClock(), new PrintWriter(err, true), outcomes::add),
-                new SystemClock(), outcomes::add);
+        return new DeliveryAgent(spool, ENVELOPE, "ops@example.org via test", flushCommand, HOST, SOURCE,
+                new SystemClock(), new PrintWriter(err, true), outcomes::add);
     }
 
     /** {@code stealwatch flush} from this build's classes, as the watch would run it. */

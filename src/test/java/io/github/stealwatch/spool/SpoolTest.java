@@ -1,13 +1,20 @@
 package io.github.stealwatch.spool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.stealwatch.disk.GrowingFile;
 import io.github.stealwatch.mail.Envelope;
 import io.github.stealwatch.report.Report;
+import io.github.stealwatch.report.ReportFormatter;
+import io.github.stealwatch.source.HostFacts;
+import io.github.stealwatch.trace.Recording;
 import io.github.stealwatch.time.SystemClock;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -44,6 +51,60 @@ class SpoolTest {
                 time  stolen
                 0ms   784
                 """, Files.readString(file));
+    }
+
+    @Test
+    void aRecordingIsReportedFromItsFileByWhoeverReadsTheSpool() throws Exception {
+        Spool spool = new Spool(temp, 10, new SystemClock());
+        HostFacts host = new HostFacts("web-7", "4.9.30");
+        Recording recording = RecordingFileFormatTest.jumpOnTwoCpus(true);
+        GrowingFile growing = spool.startRecording(RecordingFileFormat.start(REPORT.envelope(), REPORT.spooledAt(),
+                host, "/proc/stat, every 100 ms", recording));
+        growing.finish(RecordingFileFormat.end(recording));
+
+        Path file = spool.exclusively(() -> spool.add(growing));
+        growing.close();
+
+        assertEquals(List.of(file), spool.waiting());
+        assertEquals(new SpooledReport(REPORT.envelope(), REPORT.spooledAt(),
+                new ReportFormatter(host, "/proc/stat, every 100 ms").format(recording)), spool.read(file));
+    }
+
+    @Test
+    void aRecordingInProgressWaitsUnderItsDotNameAndOneWhoseWriterIsGoneIsPutInPlace() throws Exception {
+        Spool watch = new Spool(temp, 10, new SystemClock());
+        Recording recording = RecordingFileFormatTest.jumpOnTwoCpus(false);
+        String start = RecordingFileFormat.start(REPORT.envelope(), REPORT.spooledAt(), new HostFacts("h", "k"), "s",
+                recording);
+        GrowingFile inProgress = watch.startRecording(start);
+        GrowingFile killed = watch.startRecording(start);
+        killed.close(); // as a SIGKILL would: the lock goes, the file stays
+
+        Spool flush = new Spool(temp, 10, new SystemClock());
+        flush.exclusively(() -> null);
+
+        assertEquals(1, flush.waiting().size(), "the abandoned recording, not the one being written");
+        assertTrue(Files.exists(inProgress.file()));
+        assertFalse(flush.read(flush.waiting().get(0)).report().body().contains("Recorded: 4 samples\n"));
+        assertTrue(flush.read(flush.waiting().get(0)).report().body().contains("cut short"));
+        inProgress.close();
+    }
+
+    @Test
+    void aRecordingOfANewerFormatOrFarTooLargeIsPassedOverAndNamed() throws Exception {
+        Spool spool = new Spool(temp, 10, new SystemClock());
+        Path newer = temp.resolve("000000000001.report");
+        Files.writeString(newer, "stealwatch recording 2\nFrom: a\n");
+        Path huge = temp.resolve("000000000002.report");
+        try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(Spool.MAX_RECORDING_BYTES + 1); // sparse: takes no disk
+        }
+
+        assertEquals("'stealwatch recording 2' is not the format this stealwatch reads ('stealwatch recording 1'): "
+                + "made by a newer version?", assertThrows(IllegalArgumentException.class, () -> spool.read(newer))
+                .getMessage());
+        assertEquals("larger than 16 MiB: not a spooled report",
+                assertThrows(IllegalArgumentException.class, () -> spool.read(huge)).getMessage());
     }
 
     @Test

@@ -169,7 +169,7 @@ class SamplingLoopTest {
         Path proc = Path.of("/proc");
         assumeTrue(Files.isReadable(proc.resolve("stat")), "needs Linux's /proc/stat");
         Watchdog watchdog = new Watchdog(new StealDetector(MaxDelta.Auto.withDefaultAllowance(), 1),
-                new Recorder(20), 0, new ReportFormatter(new HostFacts("h", "k"), "test"), new CollectingSink());
+                new Recorder(20), 0, new ReportFormatter(new HostFacts("h", "k"), "test").reportingTo(new CollectingSink()));
         // With the metrics' observer too: counting a sample must not allocate either.
         SamplingLoop live = new SamplingLoop(new ProcStatReader(proc, clock), clock, INTERVAL, watchdog,
                 new LiveMetrics(clock));

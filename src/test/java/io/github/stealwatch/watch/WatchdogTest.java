@@ -94,7 +94,7 @@ class WatchdogTest {
     void aRecordingSaysWhatHappenedJustBeforeItsTrigger() {
         List<Recording> recordings = new ArrayList<>();
         Watchdog watchdog = new Watchdog(new StealDetector(MaxDelta.Auto.withDefaultAllowance(), 2), new Recorder(1), 0,
-                new ReportFormatter(new HostFacts("h", "k"), "test"), sink, new AnomalyListener() {
+                new ReportFormatter(new HostFacts("h", "k"), "test").reportingTo(sink), new AnomalyListener() {
                     @Override
                     public void anomalous(Sample sample, List<Anomaly> anomalies) {
                     }
@@ -122,6 +122,6 @@ class WatchdogTest {
 
     private Watchdog watchdog(int samples, long cooldownNanos) {
         return new Watchdog(new StealDetector(MaxDelta.Auto.withDefaultAllowance(), 1), new Recorder(samples),
-                cooldownNanos, new ReportFormatter(new HostFacts("h", "k"), "test"), sink);
+                cooldownNanos, new ReportFormatter(new HostFacts("h", "k"), "test").reportingTo(sink));
     }
 }

@@ -1,4 +1,4 @@
-package io.github.stealwatch.cli;
+package io.github.stealwatch.watch;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
  * Ends a sampling command cleanly on SIGINT or SIGTERM: the JVM's shutdown hook asks it to stop,
  * then waits until the command has sent what it recorded and {@link #close()}d this.
  */
-final class StopOnSignal implements AutoCloseable {
+public final class StopOnSignal implements AutoCloseable {
 
     /** How long a signalled JVM waits for the last report; SMTP timeouts end it well before. */
     private static final long WAIT_MINUTES = 5;
@@ -16,7 +16,7 @@ final class StopOnSignal implements AutoCloseable {
     private final Thread hook;
 
     /** @param stop makes the sampling return soon; called on the shutdown hook's thread */
-    StopOnSignal(Runnable stop) {
+    public StopOnSignal(Runnable stop) {
         hook = new Thread(() -> {
             stop.run();
             try {

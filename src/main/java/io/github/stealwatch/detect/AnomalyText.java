@@ -1,9 +1,5 @@
-package io.github.stealwatch.report;
+package io.github.stealwatch.detect;
 
-import io.github.stealwatch.detect.Anomaly;
-import io.github.stealwatch.detect.MaxDelta;
-import io.github.stealwatch.detect.StealJumped;
-import io.github.stealwatch.detect.StealWentBack;
 import java.util.Locale;
 
 /** Says an anomaly in plain words, for the report and the log: what the counter did, and which bound it crossed. */
@@ -41,7 +37,7 @@ public final class AnomalyText {
     }
 
     /** A sampling interval in milliseconds; a minute or the time between two audits in seconds. */
-    static String duration(long nanos) {
+    public static String duration(long nanos) {
         long millis = millis(nanos);
         if (millis < LONGEST_IN_MILLIS) {
             return millis + " ms";
@@ -50,7 +46,7 @@ public final class AnomalyText {
     }
 
     /** Nanoseconds as whole milliseconds, rounded to the nearest. */
-    static long millis(long nanos) {
+    public static long millis(long nanos) {
         return Math.round(nanos / 1e6);
     }
 
