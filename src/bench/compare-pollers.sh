@@ -2,7 +2,7 @@
 # Runs three pollers of /proc/stat side by side on this machine for 60 s (DURATION) and prints, for
 # each, its steady-state CPU time per sample (measured from 10 s, WARMUP, to the end), its resident
 # memory at the end, and how far the time between its samples strays from 100 ms:
-#   - stealwatch watch, with the JVM options of systemd/stealwatch.service;
+#   - stealwatch watch, started as systemd/stealwatch.service starts it and with its JVM options;
 #   - steal-poller.c, a minimal C poller, compiled here with gcc;
 #   - bash-poller.sh, a loop in the style of the article's script (fork head, fork sleep).
 # CPU comes from /proc/PID/task/*/schedstat (nanoseconds, every thread) for stealwatch and the C
@@ -21,7 +21,9 @@ ensure_jar
 gcc -O2 -Wall -o "$work/steal-poller" src/bench/steal-poller.c
 jvm_options=$(unit_jvm_options systemd/stealwatch.service)
 
-java $jvm_options -jar target/stealwatch.jar watch --mail-to - >"$work/java.out" 2>"$work/java.err" &
+# As the unit starts it: the options checked and written by one run, the watch started from them.
+java -jar target/stealwatch.jar -q watch --mail-to - --write-settings "$work/watch.settings"
+java $jvm_options -jar target/stealwatch.jar watch --settings "$work/watch.settings" >"$work/java.out" 2>"$work/java.err" &
 java_pid=$!
 "$work/steal-poller" "$work/c.stamps" 2>"$work/c.err" &
 c_pid=$!

@@ -6,8 +6,10 @@
 # mails one report through the SMTP server at SMTP_HOST:SMTP_PORT (default localhost:25, e.g.
 # postfix), reads both VmRSS at WAIT s (60) and prints them with their ratio.
 # TEXTFILE=1 also has it publish its metrics (--textfile-dir), every 15 s as under systemd.
-# CORE=1 also runs src/bench/poller/CoreOnlyWatch.java, the watch wired without its command line,
-# through the same jump and mail: what the watch would weigh without picocli.
+# The watch starts as its unit starts it: one run checks the options and writes the settings
+# (--write-settings, the unit's ExecStartPre=), and the watch measured starts from them alone
+# (--settings), without the command line's parser. PICOCLI=1 starts it from its options instead,
+# as a watch typed by hand: what the parser costs a watch that keeps it.
 #
 # Usage: src/bench/footprint.sh [JVM option...]   (default: the options of systemd/stealwatch.service)
 set -euo pipefail
@@ -33,17 +35,6 @@ mkdir "$root/poller"
 javac -d "$root/poller" src/bench/poller/MinimalPoller.java
 java "${options[@]}" -cp "$root/poller" MinimalPoller /proc/stat &
 poller=$!
-if [[ ${CORE:-} == 1 ]]; then
-    mkdir "$root/core"
-    cp /proc/stat "$root/core/stat"
-    javac -cp target/stealwatch.jar -d "$root/poller" src/bench/poller/CoreOnlyWatch.java
-    touch "$root/core.log"
-    JOURNAL_STREAM=$(stat -c '%d:%i' "$root/core.log") java "${options[@]}" \
-        -cp "target/stealwatch.jar:$root/poller" CoreOnlyWatch "$root/core" "$root/core/spool" "$SMTP_PORT" \
-        2>>"$root/core.log" &
-    core=$!
-fi
-
 # Logs go to a file that the watch takes for the journal, as it would under systemd (JOURNAL_STREAM
 # names the file's device and inode), so that it runs the code it runs as a service.
 touch "$root/log"
@@ -52,19 +43,18 @@ if [[ ${TEXTFILE:-} == 1 ]]; then
     mkdir "$root/textfiles"
     publish=(--textfile-dir "$root/textfiles")
 fi
-JOURNAL_STREAM=$(stat -c '%d:%i' "$root/log") java "${options[@]}" -jar target/stealwatch.jar watch \
-    --proc-root "$root" --mail-to root --smtp-host "$SMTP_HOST" --smtp-port "$SMTP_PORT" "${publish[@]}" \
+watch=(--proc-root "$root" --mail-to root --smtp-host "$SMTP_HOST" --smtp-port "$SMTP_PORT" "${publish[@]}")
+if [[ ${PICOCLI:-} != 1 ]]; then
+    java -jar target/stealwatch.jar -q watch "${watch[@]}" --write-settings "$root/watch.settings"
+    watch=(--settings "$root/watch.settings")
+fi
+JOURNAL_STREAM=$(stat -c '%d:%i' "$root/log") java "${options[@]}" -jar target/stealwatch.jar watch "${watch[@]}" \
     2>>"$root/log" &
 pid=$!
 sleep 3
 # The jump, written beside and renamed over, as a test would: the watch sees the new file.
 awk '$1 == "cpu" { $9 = sprintf("%.0f", $9 + 1844670130367); sub(/^cpu /, "cpu  ") } { print }' "$root/stat" > "$root/stat.new"
 mv "$root/stat.new" "$root/stat"
-if [[ ${CORE:-} == 1 ]]; then
-    awk '$1 == "cpu" { $9 = sprintf("%.0f", $9 + 1844670130367); sub(/^cpu /, "cpu  ") } { print }' \
-        "$root/core/stat" > "$root/core/stat.new"
-    mv "$root/core/stat.new" "$root/core/stat"
-fi
 sleep $((WAIT - 3))
 rss=$(rss_kib $pid)
 poller_rss=$(rss_kib $poller)
@@ -77,12 +67,6 @@ if ((${#publish[@]})) && ! grep -Eq '^stealwatch_anomalies_total\{command="watch
 fi
 mib() { echo "$(($1 / 1024)).$(($1 % 1024 * 10 / 1024)) MiB"; }
 echo "VmRSS at ${WAIT} s with: ${options[*]}"
-echo "  watch, after mailing one report${publish[*]:+, publishing metrics}: $(mib "$rss")"
+echo "  watch ($([[ ${PICOCLI:-} == 1 ]] && echo "from its options" || echo "from its settings file")), after mailing one report${publish[*]:+, publishing metrics}: $(mib "$rss")"
 echo "  minimal poller: $(mib "$poller_rss")"
 echo "  ratio: $(awk -v a="$rss" -v b="$poller_rss" 'BEGIN { printf "%.2f", a / b }')"
-if [[ ${CORE:-} == 1 ]]; then
-    core_rss=$(rss_kib $core)
-    grep -q "report sent to\|sent 1 spooled" "$root/core.log" || { echo "the core-only watch mailed nothing:" >&2; cat "$root/core.log" >&2; }
-    echo "  core-only watch (no command line), after mailing one report: $(mib "$core_rss")," \
-        "ratio $(awk -v a="$core_rss" -v b="$poller_rss" 'BEGIN { printf "%.2f", a / b }')"
-fi

@@ -89,7 +89,14 @@ finish() {
         kill -KILL "$nspawn_pid" 2> /dev/null || true
         wait "$nspawn_pid" 2> /dev/null || true
     fi
-    umount "$root" 2> /dev/null || true
+    # The container's last processes may hold the overlay for a moment after nspawn exits.
+    for _ in $(seq 50); do
+        mountpoint -q "$root" || break
+        umount "$root" 2> /dev/null || sleep 0.2
+    done
+    if mountpoint -q "$root"; then
+        umount -l "$root" || true
+    fi
     rm -rf "$work"
 }
 trap finish EXIT
@@ -144,6 +151,14 @@ wait_for() { # seconds, description, command...
     fail "$what, within $seconds s"
 }
 
+# A drop-in's ExecStartPre=: the installed one (continuation lines joined) with options added; the
+# watch it starts reads them from the settings file ExecStartPre writes.
+installed_pre_with() {
+    echo 'ExecStartPre='
+    sed -n '/^ExecStartPre=/,/[^\\]$/p' "$root/usr/lib/systemd/system/stealwatch.service" \
+        | sed 's/\\$//' | tr -d '\n' | sed "s|\$| $1\n|"
+}
+
 # --- Install as a user would.
 cp "$deb" "$root/root/stealwatch.deb"
 in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q /root/stealwatch.deb > "$work/install.log" 2>&1 \
@@ -188,6 +203,42 @@ for unit in stealwatch.service stealwatch-audit.service; do
     say "$unit, running: exposure $exposure (at most 1.5)"
 done
 
+# The watch runs from the settings its ExecStartPre wrote, and a bad setting fails the unit there:
+# one line in the journal and in systemctl status, exit code 3.
+settings_file=$(in_root stat -c '%U %a %n' /run/stealwatch/watch.settings) || fail "no /run/stealwatch/watch.settings"
+[ "$settings_file" = "stealwatch 600 /run/stealwatch/watch.settings" ] || fail "the settings file is $settings_file"
+watch_cmdline=$(in_root sh -c "tr '\\0' ' ' < /proc/$(unit_property stealwatch.service MainPID)/cmdline")
+case "$watch_cmdline" in
+    *"watch --settings /run/stealwatch/watch.settings "*) ;;
+    *) fail "the watch was not started from its settings file: $watch_cmdline" ;;
+esac
+mkdir -p "$root/etc/systemd/system/stealwatch.service.d"
+{ echo '[Service]'; installed_pre_with "--interval 0ms"; } > "$root/etc/systemd/system/stealwatch.service.d/bad.conf"
+in_root systemctl daemon-reload
+in_root systemctl restart stealwatch.service 2> /dev/null && fail "the watch started with --interval 0ms"
+# systemctl status shows the lines of the unit's current invocation: the error must carry its id
+# (JournalStream.lingerBeforeExit), and journald takes it a moment after systemd saw the exit.
+status_shows() {
+    in_root systemctl status stealwatch.service --no-pager -n 20 > "$work/bad-status.txt" || true
+    grep -q "$1" "$work/bad-status.txt"
+}
+for text in 'ExecStartPre=.*status=3' 'stealwatch watch: --interval must be positive'; do
+    for _ in $(seq 50); do
+        status_shows "$text" && break
+        sleep 0.2
+    done
+    status_shows "$text" || fail "systemctl status does not show \"$text\":
+$(cat "$work/bad-status.txt")"
+done
+[ "$(journal_of stealwatch.service | grep -c 'stealwatch watch: --interval must be positive')" -ge 1 ] \
+    || fail "the journal lacks the one-line error"
+if journal_of stealwatch.service | grep -E '^\s+at |Exception'; then fail "a stack trace in the journal"; fi
+rm -f "$root/etc/systemd/system/stealwatch.service.d/bad.conf"
+in_root systemctl daemon-reload
+in_root systemctl reset-failed stealwatch.service
+in_root systemctl restart stealwatch.service || fail "the watch did not start again once the bad setting was gone"
+say "the watch runs from /run/stealwatch/watch.settings (stealwatch's, 0600); --interval 0ms in a drop-in: ExecStartPre exits 3 with one line in systemctl status and the journal"
+
 # An audit typed by hand as root, the one-shot way the README offers, then the unit's own run: the
 # state and the lock stay the unit user's, and the unit keeps its baseline.
 in_root stealwatch audit > "$work/hand-audit.log" 2>&1 || { cat "$work/hand-audit.log"; fail "stealwatch audit as root failed"; }
@@ -220,10 +271,7 @@ watch_with_fake_proc() {
     mkdir -p "$root/etc/systemd/system/stealwatch.service.d"
     {
         echo '[Service]'
-        echo 'ExecStart='
-        # The installed ExecStart, continuation lines joined, with the fake proc root added.
-        sed -n '/^ExecStart=/,/[^\\]$/p' "$root/usr/lib/systemd/system/stealwatch.service" \
-            | sed 's/\\$//' | tr -d '\n' | sed "s|\$| --proc-root $fake_proc\n|"
+        installed_pre_with "--proc-root $fake_proc"
     } > "$root/etc/systemd/system/stealwatch.service.d/pid1-e2e.conf"
     in_root systemctl daemon-reload
     in_root systemctl restart stealwatch.service

@@ -1,6 +1,7 @@
 package io.github.stealwatch;
 
 import io.github.stealwatch.cli.Cli;
+import io.github.stealwatch.log.JournalStream;
 import io.github.stealwatch.watch.WatchFromSettings;
 import java.io.PrintWriter;
 
@@ -22,6 +23,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int exitCode = run(args);
+        JournalStream.lingerBeforeExit();
+        System.exit(exitCode);
     }
 }

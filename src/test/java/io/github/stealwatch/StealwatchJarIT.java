@@ -170,11 +170,13 @@ class StealwatchJarIT {
         }
         long spooled;
         try (var files = Files.list(spool)) {
-            spooled = files.filter(file -> file.getFileName().toString().endsWith(".report")).count();
+            // Reports, and recordings a kill cut short: each is a report to send.
+            spooled = files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".report") || name.startsWith(".recording-")).count();
         }
-        assertTrue(spooled > 10, "the watch should have spooled many reports, not " + spooled);
+        assertTrue(spooled > 5, "the watch should have spooled many reports, not " + spooled);
 
-        // Every file the kills left is a whole report: flush sends them all and leaves nothing.
+        // Every file the kills left is a whole report or recording: flush sends them all and leaves nothing.
         Result flush = run("flush", "--spool-dir", spool.toString(), "--smtp-host", "127.0.0.1",
                 "--smtp-port", Integer.toString(SMTP.getSmtp().getPort()));
 
@@ -230,6 +232,107 @@ class StealwatchJarIT {
         assertEquals(0, flush.exitCode, flush.toString());
         assertEquals("sent 1, still waiting 0 in " + spool + "\n", flush.out);
         assertEquals(1, SMTP.getReceivedMessages().length);
+    }
+
+    @Test
+    void theUnitsWayChecksAndWritesTheSettingsThenAWatchStartsFromThemAloneAndMails(@TempDir Path temp)
+            throws Exception {
+        Path procRoot = Files.createDirectories(temp.resolve("proc"));
+        ProcRoots.install(procRoot, ProcRoots.fixture("kvm-guest-2cpu-linux-6.18.txt"));
+        Path settings = temp.resolve("watch.settings");
+        Path spool = temp.resolve("spool");
+
+        Result written = run("watch", "--proc-root", procRoot.toString(), "--interval", "20ms", "--samples", "3",
+                "--spool-dir", spool.toString(), "--smtp-host", "127.0.0.1",
+                "--smtp-port", Integer.toString(SMTP.getSmtp().getPort()), "--mail-to", "root@example.org",
+                "--write-settings", settings.toString());
+        assertEquals(0, written.exitCode, written.toString());
+        assertEquals("", written.out);
+
+        Path classes = temp.resolve("classes.log");
+        Started watch = start(List.of("-Xlog:class+load=info:file=" + classes), "watch", "--settings",
+                settings.toString());
+        Thread.sleep(1000);
+        ProcRoots.install(procRoot, ProcRoots.fixture("kvm-guest-2cpu-linux-6.18.txt")
+                .replaceFirst("^(cpu  (\\d+ ){7})\\d+", "$11844670130367"));
+
+        assertTrue(SMTP.waitForIncomingEmail(30_000, 1), "the flush process should have mailed the report");
+        watch.process().toHandle().destroy();
+        Result result = finish(watch);
+        assertEquals("Steal time jumped! on " + hostName(), SMTP.getReceivedMessages()[0].getSubject());
+        String body = (String) SMTP.getReceivedMessages()[0].getContent();
+        assertTrue(body.contains("Source:   " + procRoot.resolve("stat") + ", every 20 ms"), body);
+        assertTrue(body.contains("Recorded: 4 samples\r\n"), body);
+        assertTrue(result.err.contains("report sent to root@example.org via 127.0.0.1:"), result.err);
+        // What the watch never loads, having made and handed over a report: the flush process made it.
+        List<String> loaded = Files.readAllLines(classes).stream()
+                .filter(line -> line.matches(".* (picocli|jakarta|io\\.github\\.stealwatch\\.(cli|diagnosis)\\.|"
+                        + "io\\.github\\.stealwatch\\.report\\.ReportFormatter|io\\.github\\.stealwatch\\.mail\\.Smtp).*"))
+                .toList();
+        assertEquals(List.of(), loaded);
+        assertTrue(Files.readString(classes).contains(" io.github.stealwatch.spool.DeliveryAgent "), "the log is read");
+    }
+
+    @Test
+    void aBadSettingIsOneLineAndExit3OnBothSidesOfTheUnit(@TempDir Path temp) throws Exception {
+        Path settings = temp.resolve("watch.settings");
+        assertOneLine(run("watch", "--interval", "0ms", "--write-settings", settings.toString()),
+                "stealwatch watch: --interval must be positive (see 'stealwatch watch --help')");
+        assertFalse(Files.exists(settings));
+        assertOneLine(run("watch", "--settings", temp.resolve("missing").toString()),
+                "stealwatch watch: no such file: " + temp.resolve("missing"));
+
+        assertEquals(0, run("watch", "--mail-to", "-", "--write-settings", settings.toString()).exitCode);
+        Files.writeString(settings, Files.readString(settings).replaceFirst("(?m)^interval-nanos=\\d+", "interval-nanos=fast"));
+        assertOneLine(run("watch", "--settings", settings.toString()),
+                "stealwatch watch: " + settings + ": interval-nanos is not a number: fast");
+    }
+
+    @Test
+    void killedWithSignal9WhileRecordingItLosesNoRowAndTheNextWatchMailsTheRecordingCutShort(@TempDir Path temp)
+            throws Exception {
+        Path procRoot = Files.createDirectories(temp.resolve("proc"));
+        Path spool = temp.resolve("spool");
+        String[] mail = {"--spool-dir", spool.toString(), "--smtp-host", "127.0.0.1",
+                "--smtp-port", Integer.toString(SMTP.getSmtp().getPort())};
+        String healthy = ProcRoots.fixture("kvm-guest-2cpu-linux-6.18.txt");
+        ProcRoots.install(procRoot, healthy);
+        List<String> args = new ArrayList<>(List.of("watch", "--proc-root", procRoot.toString(), "--interval", "20ms",
+                "--samples", "500"));
+        args.addAll(List.of(mail));
+        Started watch = start(args.toArray(String[]::new));
+        Thread.sleep(1000);
+        ProcRoots.install(procRoot, healthy.replaceFirst("^(cpu  (\\d+ ){7})\\d+", "$11844670130367"));
+        Thread.sleep(1500); // 10 s to record at 20 ms: killed well inside it
+        watch.process().destroyForcibly();
+        watch.process().waitFor(10, TimeUnit.SECONDS);
+        assertEquals(0, SMTP.getReceivedMessages().length);
+        try (var files = Files.list(spool)) {
+            assertEquals(1, files.filter(file -> file.getFileName().toString().startsWith(".recording-")).count(),
+                    "the recording grows in the spool: " + Files.readString(watch.err()));
+        }
+
+        // As systemd restarts it: the new watch finds the recording abandoned and has it mailed.
+        List<String> again = new ArrayList<>(List.of("watch", "--proc-root", procRoot.toString()));
+        again.addAll(List.of(mail));
+        Started restarted = start(again.toArray(String[]::new));
+        boolean mailed = SMTP.waitForIncomingEmail(30_000, 1);
+        restarted.process().toHandle().destroy();
+        Result result = finish(restarted);
+        assertTrue(mailed, "the restarted watch's flush should have mailed it: " + result);
+
+        String body = (String) SMTP.getReceivedMessages()[0].getContent();
+        assertTrue(body.matches("(?s).*Recorded: \\d+ samples, cut short: the input ended or the watch stopped.*"), body);
+        long rows = body.lines().takeWhile(line -> !line.isBlank()).count() - 2;
+        assertTrue(rows > 20, "the rows recorded before the kill are in the report: " + rows + "\n" + body);
+        assertTrue(result.err.contains("is a recording whose watch stopped before it ended"), result.err);
+        try (var files = Files.list(spool)) {
+            assertEquals(List.of(".lock"), files.map(file -> file.getFileName().toString()).toList());
+        }
+    }
+
+    private static String hostName() throws IOException {
+        return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
     }
 
     /** A watch on {@code procRoot} whose steal counter jumps by the article's 1.8e12 ticks after its first samples. */

@@ -3,9 +3,7 @@ package io.github.stealwatch.bench;
 import io.github.stealwatch.detect.MaxDelta;
 import io.github.stealwatch.detect.StealDetector;
 import io.github.stealwatch.metrics.LiveMetrics;
-import io.github.stealwatch.report.ReportFormatter;
 import io.github.stealwatch.source.AlternatingSnapshots;
-import io.github.stealwatch.source.HostFacts;
 import io.github.stealwatch.source.ProcStatReader;
 import io.github.stealwatch.source.StatParser;
 import io.github.stealwatch.source.StatSnapshot;
@@ -67,8 +65,8 @@ public class SamplingBenchmark {
         }
         metrics = new LiveMetrics(clock);
         watchdog = new Watchdog(new StealDetector(MaxDelta.Auto.withDefaultAllowance(), 1), new Recorder(20), 0,
-                new ReportFormatter(new HostFacts("bench", "bench"), "bench"), report -> {
-                    throw new IllegalStateException("a healthy benchmark tripped: " + report.subject());
+                recording -> {
+                    throw new IllegalStateException("a healthy benchmark tripped: " + recording.trigger());
                 });
     }
 

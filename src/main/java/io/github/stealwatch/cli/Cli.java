@@ -54,6 +54,12 @@ public final class Cli {
      * configuration file, whose values become the options' defaults, so the command line wins.
      */
     public static int execute(CommandLine commandLine, String... args) {
+        useConfigFile(commandLine, args);
+        return commandLine.execute(args);
+    }
+
+    /** Loads the configuration file {@code args} name (or the default one), whose values become the options' defaults. */
+    static void useConfigFile(CommandLine commandLine, String... args) {
         RootCommand root = (RootCommand) commandLine.getCommandSpec().userObject();
         try {
             root.configFile = ConfigFile.forArguments(args);
@@ -64,7 +70,6 @@ public final class Cli {
             root.configError = e.getMessage();
         }
         commandLine.setDefaultValueProvider(root.configFile);
-        return commandLine.execute(args);
     }
 
     /**

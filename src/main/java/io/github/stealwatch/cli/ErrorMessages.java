@@ -52,12 +52,22 @@ final class ErrorMessages implements IExecutionExceptionHandler, IParameterExcep
                 + "trace)" : ErrorText.describe(e);
     }
 
+    /**
+     * Given on the command line, before or after the subcommand, or set in the configuration file;
+     * the command line wins, so {@code --verbose} typed by hand overrides {@code quiet = true}.
+     */
     static boolean isVerbose(ParseResult parseResult) {
-        return matchedAnywhere(parseResult, RootCommand.VERBOSE);
+        return matchedAnywhere(parseResult, RootCommand.VERBOSE)
+                || !matchedAnywhere(parseResult, RootCommand.QUIET) && root(parseResult).verbose;
     }
 
     static boolean isQuiet(ParseResult parseResult) {
-        return matchedAnywhere(parseResult, RootCommand.QUIET);
+        return matchedAnywhere(parseResult, RootCommand.QUIET)
+                || !matchedAnywhere(parseResult, RootCommand.VERBOSE) && root(parseResult).quiet;
+    }
+
+    private static RootCommand root(ParseResult parseResult) {
+        return (RootCommand) parseResult.commandSpec().root().userObject();
     }
 
     /** Inherited options can be given on the root command or on the subcommand. */

@@ -1,11 +1,10 @@
 package io.github.stealwatch.cli;
 
+import io.github.stealwatch.log.LogLevel;
 import io.github.stealwatch.spool.Spool;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The command line of the {@code stealwatch flush} the watch hands its reports to: the same java
@@ -23,19 +22,17 @@ final class FlushProcess {
     static final List<String> JVM_OPTIONS = List.of("-Xmx32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-XX:-UsePerfData", "-Xshare:auto", "-Xlog:disable", "-Xlog:all=warning:stderr");
 
-    private static final Logger LOG = LoggerFactory.getLogger(FlushProcess.class);
-
     private FlushProcess() {
     }
 
-    static List<String> command(Spool spool, SmtpOptions smtp, ConfigFile config) {
+    static List<String> command(Spool spool, SmtpOptions smtp, ConfigFile config, LogLevel logLevel) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN_CLASS));
-        if (LOG.isDebugEnabled()) {
+        if (logLevel == LogLevel.DEBUG) {
             command.add(RootCommand.VERBOSE);
-        } else if (!LOG.isInfoEnabled()) {
+        } else if (logLevel == LogLevel.WARN) {
             command.add(RootCommand.QUIET);
         }
         if (config.path() != null) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -112,11 +113,17 @@ final class WatchCommand implements Callable<Integer> {
         Path textfileDirectory = textfiles.directory(spec);
         return new WatchSettings(sampling.procRoot, sampling.sysRoot, sampling.interval.toNanos(),
                 detection.settings(spec), spool.directory(), spool.maxReports(), textfileDirectory,
-                textfileInterval.toNanos(), once, mail(spool), LogLevel.current());
+                textfileInterval.toNanos(), once, mail(spool, logLevel()), logLevel());
+    }
+
+    /** From --verbose or --quiet, given before or after the subcommand's name. */
+    private LogLevel logLevel() {
+        CommandLine.ParseResult root = spec.root().commandLine().getParseResult();
+        return LogLevel.of(ErrorMessages.isVerbose(root), ErrorMessages.isQuiet(root));
     }
 
     /** The envelope is checked here, at start, and the flush's command line made: the watch loads no mail code. */
-    private WatchSettings.Mail mail(Spool spool) {
+    private WatchSettings.Mail mail(Spool spool, LogLevel logLevel) {
         HostFacts host = HostFactsReader.read(sampling.procRoot);
         if (mail.printsReports()) {
             return new WatchSettings.Mail(true, "", MailOptions.TO_STANDARD_OUTPUT, "standard output", List.of());
@@ -124,6 +131,6 @@ final class WatchCommand implements Callable<Integer> {
         SmtpSettings smtp = mail.smtp.settings(spec);
         Envelope envelope = mail.envelope(spec, host);
         return new WatchSettings.Mail(false, envelope.from(), envelope.to(), smtp.destination(envelope),
-                FlushProcess.command(spool, mail.smtp, RootCommand.of(spec).configFile));
+                FlushProcess.command(spool, mail.smtp, RootCommand.of(spec).configFile, logLevel));
     }
 }

@@ -89,9 +89,8 @@ public final class BackgroundOutbox implements ReportSink, AutoCloseable {
     private void retryIfWaiting() {
         retryScheduled = false;
         try {
-            if (outbox.waiting() == 0) {
-                return;
-            }
+            // Not asked of waiting() first: a recording whose watch was killed waits under its
+            // dot-name, and only a flush puts it in place.
             if (outbox.flush().waiting() == 0) {
                 backoff.reset();
                 return;

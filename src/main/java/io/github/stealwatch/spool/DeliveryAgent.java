@@ -181,7 +181,7 @@ public final class DeliveryAgent implements Delivery {
     /** Runs the flush, if anything waits, and counts what it sent. */
     @Override
     public FlushResult flush() throws IOException {
-        if (spool.waiting().isEmpty()) {
+        if (spool.waiting().isEmpty() && !spool.hasAbandonedRecordings()) {
             return FlushResult.EMPTY;
         }
         Process process;

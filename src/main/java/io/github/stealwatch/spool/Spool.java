@@ -8,6 +8,8 @@ import io.github.stealwatch.disk.LockFile;
 import io.github.stealwatch.report.ReportFormatter;
 import io.github.stealwatch.time.Clock;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -149,17 +152,31 @@ public final class Spool {
         return file;
     }
 
+    /** True when a watch was killed while recording: the next flush puts the recording in place and reports it. */
+    boolean hasAbandonedRecordings() throws IOException {
+        return Files.isDirectory(directory) && !abandonedRecordings().isEmpty();
+    }
+
     /** Recordings whose watch was killed: put in place, to be reported as cut short. */
     private void addAbandonedRecordings() throws IOException {
+        for (Path file : abandonedRecordings()) {
+            Path placed = addInPlace(file);
+            LOG.warn("{} is a recording whose watch stopped before it ended: {}", file,
+                    placed == null ? "dropped, the spool is full" : "kept as " + placed + ", to be reported");
+        }
+    }
+
+    private List<Path> abandonedRecordings() throws IOException {
+        List<Path> abandoned = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, RECORDING_PREFIX + "*")) {
             for (Path file : files) {
                 if (!writing.contains(file) && GrowingFile.isAbandoned(file)) {
-                    Path placed = addInPlace(file);
-                    LOG.warn("{} is a recording whose watch stopped before it ended: {}", file,
-                            placed == null ? "dropped, the spool is full" : "kept as " + placed + ", to be reported");
+                    abandoned.add(file);
                 }
             }
         }
+        abandoned.sort(null);
+        return abandoned;
     }
 
     private void createDirectory() throws IOException {
@@ -206,23 +223,31 @@ public final class Spool {
      * @throws IllegalArgumentException when the file is not a spooled report or recording
      */
     SpooledReport read(Path file) throws IOException {
+        if (!isRecording(file)) {
+            return SpoolFileFormat.read(BoundedText.read(file, MAX_REPORT_BYTES, "a spooled report"));
+        }
         if (Files.size(file) > MAX_RECORDING_BYTES) {
             throw new IllegalArgumentException("larger than " + MAX_RECORDING_BYTES / (1024 * 1024)
-                    + " MiB: not a spooled report");
+                    + " MiB: not a spooled recording");
         }
         try (LineReader in = new LineReader(file, RecordingFileFormat.MAX_LINE_BYTES)) {
             String first = in.readLine();
-            if (first != null && first.startsWith(RecordingFileFormat.FIRST_LINE_PREFIX)) {
-                if (!first.equals(RecordingFileFormat.FIRST_LINE)) {
-                    throw new IllegalArgumentException("'" + first + "' is not the format this stealwatch reads ('"
-                            + RecordingFileFormat.FIRST_LINE + "'): made by a newer version?");
-                }
-                SpooledRecording spooled = RecordingFileFormat.read(in);
-                return new SpooledReport(spooled.envelope(), spooled.spooledAt(),
-                        new ReportFormatter(spooled.host(), spooled.source()).format(spooled.recording()));
+            if (!first.equals(RecordingFileFormat.FIRST_LINE)) {
+                throw new IllegalArgumentException("'" + first + "' is not the format this stealwatch reads ('"
+                        + RecordingFileFormat.FIRST_LINE + "'): made by a newer version?");
             }
+            SpooledRecording spooled = RecordingFileFormat.read(in);
+            return new SpooledReport(spooled.envelope(), spooled.spooledAt(),
+                    new ReportFormatter(spooled.host(), spooled.source()).format(spooled.recording()));
         }
-        return SpoolFileFormat.read(BoundedText.read(file, MAX_REPORT_BYTES, "a spooled report"));
+    }
+
+    /** Whether the file starts as a recording does, of any version, rather than with a report's headers. */
+    private static boolean isRecording(Path file) throws IOException {
+        byte[] prefix = RecordingFileFormat.FIRST_LINE_PREFIX.getBytes(StandardCharsets.US_ASCII);
+        try (InputStream in = Files.newInputStream(file)) {
+            return Arrays.equals(in.readNBytes(prefix.length), prefix);
+        }
     }
 
     void remove(Path file) throws IOException {

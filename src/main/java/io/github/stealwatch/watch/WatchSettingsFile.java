@@ -8,9 +8,13 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * The watch's settings as a file, so a long-running watch can start without the command line's
@@ -33,7 +37,7 @@ public final class WatchSettingsFile {
     }
 
     public static void write(Path file, WatchSettings settings) throws IOException {
-        Properties properties = new Properties();
+        Properties properties = new InOrder();
         properties.setProperty("version", VERSION);
         properties.setProperty("proc-root", settings.procRoot().toString());
         properties.setProperty("sys-root", settings.sysRoot().toString());
@@ -112,6 +116,23 @@ public final class WatchSettingsFile {
             throw new IllegalArgumentException(key + " must be positive, not " + value);
         }
         return value;
+    }
+
+    /** Properties stored in the order they were set, so the file reads as the settings are listed here. */
+    private static final class InOrder extends Properties {
+
+        private final Map<Object, Object> inOrder = new LinkedHashMap<>();
+
+        @Override
+        public synchronized Object put(Object key, Object value) {
+            inOrder.put(key, value);
+            return super.put(key, value);
+        }
+
+        @Override
+        public Set<Map.Entry<Object, Object>> entrySet() {
+            return Collections.unmodifiableMap(inOrder).entrySet(); // what store() writes, since Java 9
+        }
     }
 
     /** The file's values, each required, with its key named when it is missing or wrong. */

@@ -81,7 +81,9 @@ class SpoolTest {
         killed.close(); // as a SIGKILL would: the lock goes, the file stays
 
         Spool flush = new Spool(temp, 10, new SystemClock());
+        assertTrue(flush.hasAbandonedRecordings());
         flush.exclusively(() -> null);
+        assertFalse(flush.hasAbandonedRecordings());
 
         assertEquals(1, flush.waiting().size(), "the abandoned recording, not the one being written");
         assertTrue(Files.exists(inProgress.file()));
@@ -97,13 +99,14 @@ class SpoolTest {
         Files.writeString(newer, "stealwatch recording 2\nFrom: a\n");
         Path huge = temp.resolve("000000000002.report");
         try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
+            file.write(RecordingFileFormat.FIRST_LINE.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             file.setLength(Spool.MAX_RECORDING_BYTES + 1); // sparse: takes no disk
         }
 
         assertEquals("'stealwatch recording 2' is not the format this stealwatch reads ('stealwatch recording 1'): "
                 + "made by a newer version?", assertThrows(IllegalArgumentException.class, () -> spool.read(newer))
                 .getMessage());
-        assertEquals("larger than 16 MiB: not a spooled report",
+        assertEquals("larger than 16 MiB: not a spooled recording",
                 assertThrows(IllegalArgumentException.class, () -> spool.read(huge)).getMessage());
     }
 
