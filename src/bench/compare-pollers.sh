@@ -22,7 +22,7 @@ gcc -O2 -Wall -o "$work/steal-poller" src/bench/steal-poller.c
 jvm_options=$(unit_jvm_options systemd/stealwatch.service)
 
 # As the unit starts it: the options checked and written by one run, the watch started from them.
-java -jar target/stealwatch.jar -q watch --mail-to - --write-settings "$work/watch.settings"
+java -jar target/stealwatch.jar watch --mail-to - --write-settings "$work/watch.settings" 2> /dev/null
 java $jvm_options -jar target/stealwatch.jar watch --settings "$work/watch.settings" >"$work/java.out" 2>"$work/java.err" &
 java_pid=$!
 "$work/steal-poller" "$work/c.stamps" 2>"$work/c.err" &

@@ -31,6 +31,9 @@ fi
 root=$(mktemp -d)
 trap 'kill -TERM $(jobs -p) 2>/dev/null || true; rm -rf "$root"' EXIT
 cp /proc/stat "$root/stat"
+# The host's name and kernel, which the watch reads from its proc root as it does from /proc.
+mkdir -p "$root/sys/kernel"
+cp /proc/sys/kernel/hostname /proc/sys/kernel/osrelease "$root/sys/kernel/"
 mkdir "$root/poller"
 javac -d "$root/poller" src/bench/poller/MinimalPoller.java
 java "${options[@]}" -cp "$root/poller" MinimalPoller /proc/stat &
@@ -45,7 +48,7 @@ if [[ ${TEXTFILE:-} == 1 ]]; then
 fi
 watch=(--proc-root "$root" --mail-to root --smtp-host "$SMTP_HOST" --smtp-port "$SMTP_PORT" "${publish[@]}")
 if [[ ${PICOCLI:-} != 1 ]]; then
-    java -jar target/stealwatch.jar -q watch "${watch[@]}" --write-settings "$root/watch.settings"
+    java -jar target/stealwatch.jar watch "${watch[@]}" --write-settings "$root/watch.settings" 2> /dev/null
     watch=(--settings "$root/watch.settings")
 fi
 JOURNAL_STREAM=$(stat -c '%d:%i' "$root/log") java "${options[@]}" -jar target/stealwatch.jar watch "${watch[@]}" \

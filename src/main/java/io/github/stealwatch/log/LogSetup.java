@@ -21,6 +21,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
+        context.getStatusManager().add(new LogbackProblems());
         LogLineLayout layout = new LogLineLayout();
         layout.setContext(context);
         layout.start();

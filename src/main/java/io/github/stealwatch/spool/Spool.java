@@ -48,7 +48,7 @@ public final class Spool {
     private static final String DROPPED_FILE = ".dropped";
     private static final String RECORDING_PREFIX = ".recording-";
     /** Twelve digits sort as text in number order, and outlast any spool. */
-    private static final String NAME_FORMAT = "%012d" + SUFFIX;
+    private static final int NAME_DIGITS = 12;
 
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
 
@@ -139,7 +139,7 @@ public final class Spool {
             return null;
         }
         long next = waiting.isEmpty() ? 1 : sequenceOf(waiting.get(waiting.size() - 1)) + 1;
-        return directory.resolve(String.format(NAME_FORMAT, next));
+        return directory.resolve(name(next));
     }
 
     private Path addInPlace(Path recording) throws IOException {
@@ -292,6 +292,15 @@ public final class Spool {
                 Files.deleteIfExists(file);
             }
         }
+    }
+
+    /**
+     * The file name of report number {@code sequence}: zero-padded by hand, as String.format would
+     * load the Formatter, regular expressions and the locale data into the long-running watch.
+     */
+    static String name(long sequence) {
+        String digits = Long.toString(sequence);
+        return "0".repeat(Math.max(0, NAME_DIGITS - digits.length())) + digits + SUFFIX;
     }
 
     private static long sequenceOf(Path report) {
