@@ -34,7 +34,12 @@ public final class ProcStatReader implements Closeable {
     private final Clock clock;
     private final boolean mayBeReplaced;
     private byte[] bytes = new byte[FIRST_BUFFER_BYTES];
-    private ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    /**
+     * What the kernel writes into: a direct buffer, copied into {@link #bytes} for the parser. A
+     * heap buffer would cost each read the JDK's lookup of a temporary direct buffer and its return
+     * (sun.nio.ch.Util's per-thread cache): 2.3 % of the watch's CPU, measured with perf.
+     */
+    private ByteBuffer buffer = ByteBuffer.allocateDirect(FIRST_BUFFER_BYTES);
     private FileChannel channel;
     /** The identity of a regular file when it was opened; null for a generated (procfs) file. */
     private Object openedFileKey;
@@ -113,7 +118,10 @@ public final class ProcStatReader implements Closeable {
             if (length == 0) {
                 readAt = clock.monotonicNanos();
             }
-            length += Math.max(read, 0);
+            if (read > 0) {
+                buffer.get(length, bytes, length, read);
+                length += read;
+            }
             if (StatParser.parseInto(bytes, length, read <= 0, readAt, into)) {
                 return;
             }
@@ -149,6 +157,6 @@ public final class ProcStatReader implements Closeable {
 
     private void grow() {
         bytes = Arrays.copyOf(bytes, Math.min(bytes.length * 2, MAX_BUFFER_BYTES));
-        buffer = ByteBuffer.wrap(bytes);
+        buffer = ByteBuffer.allocateDirect(bytes.length);
     }
 }
