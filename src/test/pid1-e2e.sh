@@ -313,6 +313,15 @@ say "postfix back: the spooled report mailed exactly once, the spool empty"
 no_denials "after mailing, spooling and flushing"
 say "no denial in the units' journal after mailing, spooling and flushing"
 
+# The watch the README starts without a unit, under systemd-run: it parses its own options.
+in_root systemd-run --unit=stealwatch-trial -p User=stealwatch -p StateDirectory=stealwatch \
+    /usr/bin/java -Xmx16m -XX:+UseSerialGC -jar /usr/share/stealwatch/stealwatch.jar watch --mail-to - \
+    > /dev/null 2>&1 || fail "systemd-run could not start a watch"
+wait_for 20 "the watch under systemd-run did not start" sh -c \
+    "nsenter -t $leader -a journalctl -q -o cat -u stealwatch-trial.service | grep -q 'watching /proc/stat'"
+in_root systemctl stop stealwatch-trial.service
+say "stealwatch watch under systemd-run, as the README starts it without a unit: watching /proc/stat"
+
 # --- Reinstall restarts the watch, remove stops it, purge leaves nothing.
 rm -rf "$root/etc/systemd/system/stealwatch.service.d" "$root$fake_proc"
 in_root systemctl daemon-reload
