@@ -125,18 +125,28 @@ public final class DeliveryAgent implements Delivery {
         if (recording == null) {
             return printOnStandardError(new ReportFormatter(host, source).format(finished));
         }
-        Path file;
+        GrowingFile whole = recording;
+        recording = null;
         try {
-            recording.finish(RecordingFileFormat.end(finished));
-            file = spool.exclusively(() -> spool.add(recording));
-            recording.close();
+            whole.finish(RecordingFileFormat.end(finished));
         } catch (IOException e) {
-            LOG.error("cannot put the recording {} in the spool: {}; its report follows on standard error",
-                    recording.file(), e.getMessage());
+            LOG.error("cannot write the recording {}: {}; its report follows on standard error", whole.file(),
+                    e.getMessage());
+            recording = whole;
             discardRecording();
             return printOnStandardError(new ReportFormatter(host, source).format(finished));
+        }
+        Path file;
+        try {
+            file = spool.exclusively(() -> spool.add(whole));
+        } catch (IOException e) {
+            // Whole and on disk: once let go of, the next flush to take the spool puts it in place.
+            LOG.error("cannot put the recording {} in place now: {}; the next flush will", whole.file(),
+                    e.getMessage());
+            spool.letGo(whole);
+            file = whole.file();
         } finally {
-            recording = null;
+            closeQuietly(whole);
         }
         return handedOver(file);
     }
@@ -160,6 +170,14 @@ public final class DeliveryAgent implements Delivery {
         return Outbox.Outcome.SENT;
     }
 
+    private static void closeQuietly(GrowingFile file) {
+        try {
+            file.close();
+        } catch (IOException e) {
+            LOG.error("cannot close {}: {}", file.file(), e.getMessage());
+        }
+    }
+
     private void discardRecording() {
         try {
             recording.close();
@@ -181,7 +199,7 @@ public final class DeliveryAgent implements Delivery {
     /** Runs the flush, if anything waits, and counts what it sent. */
     @Override
     public FlushResult flush() throws IOException {
-        if (spool.waiting().isEmpty() && !spool.hasAbandonedRecordings()) {
+        if (waiting() == 0) {
             return FlushResult.EMPTY;
         }
         Process process;
@@ -203,9 +221,10 @@ public final class DeliveryAgent implements Delivery {
         return result;
     }
 
+    /** Reports and recordings in the spool, those a killed or blocked watch left under their dot-names too. */
     @Override
     public int waiting() throws IOException {
-        return spool.waiting().size();
+        return spool.waiting().size() + spool.abandonedRecordings().size();
     }
 
     /**

@@ -152,9 +152,9 @@ public final class Spool {
         return file;
     }
 
-    /** True when a watch was killed while recording: the next flush puts the recording in place and reports it. */
-    boolean hasAbandonedRecordings() throws IOException {
-        return Files.isDirectory(directory) && !abandonedRecordings().isEmpty();
+    /** Stops taking a recording this process wrote for its own: the next flush may put it in place. */
+    void letGo(GrowingFile recording) {
+        writing.remove(recording.file());
     }
 
     /** Recordings whose watch was killed: put in place, to be reported as cut short. */
@@ -166,8 +166,15 @@ public final class Spool {
         }
     }
 
-    private List<Path> abandonedRecordings() throws IOException {
+    /**
+     * Recordings no process is writing: their watch was killed (the next flush puts them in place
+     * and reports them), or could not put them in place itself.
+     */
+    List<Path> abandonedRecordings() throws IOException {
         List<Path> abandoned = new ArrayList<>();
+        if (!Files.isDirectory(directory)) {
+            return abandoned;
+        }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, RECORDING_PREFIX + "*")) {
             for (Path file : files) {
                 if (!writing.contains(file) && GrowingFile.isAbandoned(file)) {

@@ -90,7 +90,7 @@ public final class WatchSettingsFile {
         String maxDelta = values.text("max-delta-ticks");
         DetectionSettings detection = new DetectionSettings(
                 maxDelta.equals("auto") ? OptionalLong.empty() : OptionalLong.of(values.number(maxDelta, "max-delta-ticks")),
-                values.number("lump-allowance-nanos"), (int) values.number("samples"), (int) values.number("cpus"),
+                values.number("lump-allowance-nanos"), values.count("samples"), values.count("cpus"),
                 values.number("cooldown-nanos"));
         List<String> flush = new ArrayList<>();
         for (int i = 0; values.properties.containsKey("flush-command." + i); i++) {
@@ -103,7 +103,7 @@ public final class WatchSettingsFile {
         String textfile = values.properties.getProperty("textfile-dir");
         return new WatchSettings(Path.of(values.text("proc-root")), Path.of(values.text("sys-root")),
                 positive(values, "interval-nanos"), detection, Path.of(values.text("spool-dir")),
-                (int) positive(values, "spool-max"), textfile == null ? null : Path.of(textfile),
+                values.count("spool-max"), textfile == null ? null : Path.of(textfile),
                 positive(values, "textfile-interval-nanos"), values.bool("once"),
                 new WatchSettings.Mail(printed, values.text("mail-from"), values.text("mail-to"),
                         values.text("mail-destination"), flush),
@@ -156,6 +156,15 @@ public final class WatchSettingsFile {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(key + " is not a number: " + value);
             }
+        }
+
+        /** A count: from 1 to the largest int; a long cut down to an int would pass any check. */
+        int count(String key) {
+            long value = number(key);
+            if (value < 1 || value > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(key + " must be from 1 to " + Integer.MAX_VALUE + ", not " + value);
+            }
+            return (int) value;
         }
 
         boolean bool(String key) {

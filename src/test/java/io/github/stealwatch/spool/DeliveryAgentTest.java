@@ -176,6 +176,28 @@ class DeliveryAgentTest {
         assertTrue(err.toString().contains(new ReportFormatter(HOST, SOURCE).format(recording).asText()), err.toString());
     }
 
+    @Test
+    void aWholeRecordingTheWatchCannotPutInPlaceIsLeftForTheNextFlush() throws Exception {
+        server.start();
+        DeliveryAgent agent = agent(flushCommand(server.port()));
+        Recording recording = jump();
+        agent.recordingStarted(firstTwoRows(recording));
+        agent.recordingAdded(recording.rows().get(2), recording.anomalies().get(2));
+        agent.recordingAdded(recording.rows().get(3), recording.anomalies().get(3));
+        Files.createDirectories(spoolDir.resolve(".lock")); // the spool's lock cannot be taken
+
+        assertEquals(Outbox.Outcome.SPOOLED, agent.recordingFinished(recording));
+        assertEquals(1, agent.waiting(), "the recording, whole, under its dot-name");
+        assertEquals(0, server.received().length);
+
+        Files.delete(spoolDir.resolve(".lock"));
+        assertEquals(new FlushResult(1, 0, 0), agent.flush());
+        assertEquals(new ReportFormatter(HOST, SOURCE).format(recording).subject(),
+                server.received()[0].getSubject());
+        assertTrue(((String) server.received()[0].getContent()).contains("Recorded: 4 samples\r\n"),
+                "complete, not cut short");
+    }
+
     /** The article's jump on one of two CPUs, and two rows after it. */
     private static Recording jump() {
         Watchdog watchdog = new Watchdog(new StealDetector(MaxDelta.Auto.withDefaultAllowance(), 2), new Recorder(3), 0,

@@ -81,9 +81,9 @@ class SpoolTest {
         killed.close(); // as a SIGKILL would: the lock goes, the file stays
 
         Spool flush = new Spool(temp, 10, new SystemClock());
-        assertTrue(flush.hasAbandonedRecordings());
+        assertEquals(1, flush.abandonedRecordings().size());
         flush.exclusively(() -> null);
-        assertFalse(flush.hasAbandonedRecordings());
+        assertEquals(List.of(), flush.abandonedRecordings());
 
         assertEquals(1, flush.waiting().size(), "the abandoned recording, not the one being written");
         assertTrue(Files.exists(inProgress.file()));
