@@ -144,11 +144,8 @@ class DeliveryAgentTest {
         DeliveryAgent agent = agent(flushCommand(server.port()));
         Recording recording = jump();
 
-        agent.recordingStarted(firstTwoRows(recording));
+        recordAllRows(agent, recording);
         assertEquals(0, agent.waiting(), "in progress: under a dot-name, not yet for the flush");
-        for (int i = 2; i < recording.rows().size(); i++) {
-            agent.recordingAdded(recording.rows().get(i), recording.anomalies().get(i));
-        }
         assertEquals(Outbox.Outcome.SENT, agent.recordingFinished(recording));
 
         assertEquals(1, server.received().length);
@@ -181,9 +178,7 @@ class DeliveryAgentTest {
         server.start();
         DeliveryAgent agent = agent(flushCommand(server.port()));
         Recording recording = jump();
-        agent.recordingStarted(firstTwoRows(recording));
-        agent.recordingAdded(recording.rows().get(2), recording.anomalies().get(2));
-        agent.recordingAdded(recording.rows().get(3), recording.anomalies().get(3));
+        recordAllRows(agent, recording);
         Files.createDirectories(spoolDir.resolve(".lock")); // the spool's lock cannot be taken
 
         assertEquals(Outbox.Outcome.SPOOLED, agent.recordingFinished(recording));
@@ -216,6 +211,14 @@ class DeliveryAgentTest {
     }
 
     private static final List<Recording> finished = new ArrayList<>();
+
+    /** What the watch's mail thread does while the recording grows: its start, then each row. */
+    private static void recordAllRows(DeliveryAgent agent, Recording recording) {
+        agent.recordingStarted(firstTwoRows(recording));
+        for (int i = 2; i < recording.rows().size(); i++) {
+            agent.recordingAdded(recording.rows().get(i), recording.anomalies().get(i));
+        }
+    }
 
     private static Recording firstTwoRows(Recording recording) {
         return new Recording(recording.rows().subList(0, 2), recording.anomalies().subList(0, 2), false,
