@@ -243,7 +243,7 @@ public final class Spool {
                 throw new IllegalArgumentException("'" + first + "' is not the format this stealwatch reads ('"
                         + RecordingFileFormat.FIRST_LINE + "'): made by a newer version?");
             }
-            SpooledRecording spooled = RecordingFileFormat.read(in);
+            SpooledRecording spooled = RecordingFileReader.read(in);
             return new SpooledReport(spooled.envelope(), spooled.spooledAt(),
                     new ReportFormatter(spooled.host(), spooled.source()).format(spooled.recording()));
         }

@@ -147,7 +147,7 @@ class RecordingFileFormatTest {
         Files.writeString(file, text);
         try (LineReader in = new LineReader(file, RecordingFileFormat.MAX_LINE_BYTES)) {
             assertEquals(RecordingFileFormat.FIRST_LINE, in.readLine());
-            return RecordingFileFormat.read(in);
+            return RecordingFileReader.read(in);
         }
     }
 }
