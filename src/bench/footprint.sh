@@ -46,7 +46,8 @@ if [[ ${TEXTFILE:-} == 1 ]]; then
     mkdir "$root/textfiles"
     publish=(--textfile-dir "$root/textfiles")
 fi
-watch=(--proc-root "$root" --mail-to root --smtp-host "$SMTP_HOST" --smtp-port "$SMTP_PORT" "${publish[@]}")
+watch=(--proc-root "$root" --spool-dir "$root/spool" --mail-to root --smtp-host "$SMTP_HOST" --smtp-port "$SMTP_PORT"
+    "${publish[@]}")
 if [[ ${PICOCLI:-} != 1 ]]; then
     java -jar target/stealwatch.jar watch "${watch[@]}" --write-settings "$root/watch.settings" 2> /dev/null
     watch=(--settings "$root/watch.settings")
