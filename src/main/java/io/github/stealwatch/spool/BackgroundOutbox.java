@@ -89,8 +89,8 @@ public final class BackgroundOutbox implements ReportSink, AutoCloseable {
     private void retryIfWaiting() {
         retryScheduled = false;
         try {
-            // Not asked of waiting() first: a recording whose watch was killed waits under its
-            // dot-name, and only a flush puts it in place.
+            // flush() does nothing when nothing waits; what waits includes a recording a killed
+            // watch left under its dot-name, which only a flush puts in place.
             if (outbox.flush().waiting() == 0) {
                 backoff.reset();
                 return;
