@@ -195,9 +195,10 @@ class StealwatchJarIT {
         Started watch = startWatchThatTrips(procRoot, "--spool-dir", spool.toString(), "--smtp-host", "127.0.0.1",
                 "--smtp-port", Integer.toString(SMTP.getSmtp().getPort()), "--mail-to", "root@example.org");
 
-        assertTrue(SMTP.waitForIncomingEmail(30_000, 1), "the flush process should have mailed the report");
-        watch.process().toHandle().destroy();
+        boolean mailed = SMTP.waitForIncomingEmail(30_000, 1);
+        watch.process().toHandle().destroy(); // before any assertion, so a failure leaves no watch running
         Result result = finish(watch);
+        assertTrue(mailed, "the flush process should have mailed the report: " + result);
 
         assertTrue(SMTP.getReceivedMessages()[0].getSubject().startsWith("Steal time jumped! on "));
         assertTrue(result.err.contains("report sent to root@example.org via 127.0.0.1:"), result.err);
@@ -256,9 +257,10 @@ class StealwatchJarIT {
         ProcRoots.install(procRoot, ProcRoots.fixture("kvm-guest-2cpu-linux-6.18.txt")
                 .replaceFirst("^(cpu  (\\d+ ){7})\\d+", "$11844670130367"));
 
-        assertTrue(SMTP.waitForIncomingEmail(30_000, 1), "the flush process should have mailed the report");
-        watch.process().toHandle().destroy();
+        boolean mailed = SMTP.waitForIncomingEmail(30_000, 1);
+        watch.process().toHandle().destroy(); // before any assertion, so a failure leaves no watch running
         Result result = finish(watch);
+        assertTrue(mailed, "the flush process should have mailed the report: " + result);
         assertEquals("Steal time jumped! on " + hostName(), SMTP.getReceivedMessages()[0].getSubject());
         String body = (String) SMTP.getReceivedMessages()[0].getContent();
         assertTrue(body.contains("Source:   " + procRoot.resolve("stat") + ", every 20 ms"), body);
