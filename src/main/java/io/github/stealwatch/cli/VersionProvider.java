@@ -9,10 +9,6 @@ final class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() throws IOException {
-        return new String[] {"stealwatch " + number()};
-    }
-
-    static String number() throws IOException {
-        return BuildVersion.number();
+        return new String[] {"stealwatch " + BuildVersion.number()};
     }
 }

@@ -61,14 +61,19 @@ public final class BackgroundOutbox implements ReportSink, AutoCloseable {
     public void submit(Supplier<Outbox.Outcome> work) {
         pending.incrementAndGet();
         worker.execute(() -> {
+            Outbox.Outcome outcome;
             try {
-                if (work.get() == Outbox.Outcome.SENT) {
-                    backoff.reset();
-                }
+                outcome = work.get();
             } finally {
                 pending.decrementAndGet();
             }
-            scheduleRetryIfWaiting();
+            if (outcome == Outbox.Outcome.SENT) {
+                backoff.reset();
+            }
+            // A step of a recording (null) changes nothing that waits: no look at the spool for it.
+            if (outcome != null) {
+                scheduleRetryIfWaiting();
+            }
         });
     }
 
