@@ -281,6 +281,9 @@ class StealwatchJarIT {
         assertOneLine(run("watch", "--interval", "0ms", "--write-settings", settings.toString()),
                 "stealwatch watch: --interval must be positive (see 'stealwatch watch --help')");
         assertFalse(Files.exists(settings));
+        Path nowhere = temp.resolve("no-such-dir").resolve("watch.settings");
+        assertOneLine(run("watch", "--write-settings", nowhere.toString()),
+                "stealwatch watch: cannot write " + nowhere + ": no such directory");
         assertOneLine(run("watch", "--settings", temp.resolve("missing").toString()),
                 "stealwatch watch: no such file: " + temp.resolve("missing"));
 

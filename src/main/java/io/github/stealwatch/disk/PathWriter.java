@@ -59,7 +59,8 @@ public final class PathWriter extends Writer {
         }
     }
 
-    private static IOException named(Path file, IOException e) {
+    /** {@code e}, a failure to write {@code file}, as the error a user reads: "cannot write FILE: reason". */
+    public static IOException named(Path file, IOException e) {
         String reason;
         if (e instanceof AccessDeniedException) {
             reason = "permission denied";

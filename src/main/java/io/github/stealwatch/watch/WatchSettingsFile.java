@@ -2,6 +2,7 @@ package io.github.stealwatch.watch;
 
 import io.github.stealwatch.disk.AtomicFile;
 import io.github.stealwatch.disk.BoundedText;
+import io.github.stealwatch.disk.PathWriter;
 import io.github.stealwatch.log.LogLevel;
 import java.io.IOException;
 import java.io.StringReader;
@@ -68,7 +69,11 @@ public final class WatchSettingsFile {
         StringWriter text = new StringWriter();
         properties.store(text, "stealwatch watch's settings, written by 'stealwatch watch --write-settings' "
                 + "for 'stealwatch watch --settings': edit the options or the configuration file, not this");
-        AtomicFile.write(file, text.toString());
+        try {
+            AtomicFile.write(file, text.toString());
+        } catch (IOException e) {
+            throw PathWriter.named(file, e); // the file asked for, not the temporary one beside it
+        }
     }
 
     /** @throws IllegalArgumentException naming the file and what is wrong in it */
