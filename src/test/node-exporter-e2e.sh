@@ -44,11 +44,15 @@ textfiles=$work/node-exporter
 install -d -m 755 "$textfiles"
 ln -s "$runtime/stealwatch_watch.prom" "$runtime/stealwatch_audit.prom" "$textfiles/"
 
-# A port nothing listens on: bash's /dev/tcp fails to connect to it.
+# A port nothing listens on (bash's /dev/tcp fails to connect to it), below the kernel's range of
+# ephemeral ports: one of those can be the local end of a connection a test left in TIME_WAIT or
+# open, and then node_exporter's bind fails with "address already in use" (seen on 35026).
 free_port() {
-    local candidate
+    local candidate ephemeral_low span
+    read -r ephemeral_low _ < /proc/sys/net/ipv4/ip_local_port_range
+    span=$((ephemeral_low > 11000 ? ephemeral_low - 10000 : 1000))
     while :; do
-        candidate=$((20000 + RANDOM % 40000))
+        candidate=$((10000 + RANDOM % span))
         if ! (echo > "/dev/tcp/127.0.0.1/$candidate") 2> /dev/null; then
             echo "$candidate"
             return
