@@ -60,6 +60,7 @@ expected="-rw-r--r-- root/root ./usr/share/stealwatch/stealwatch.jar
 -rw-r--r-- root/root ./usr/share/man/man1/stealwatch.1.gz
 -rw-r--r-- root/root ./usr/share/bash-completion/completions/stealwatch
 -rw-r--r-- root/root ./usr/share/doc/stealwatch/README.md
+-rw-r--r-- root/root ./usr/share/doc/stealwatch/manual.html
 -rw-r--r-- root/root ./usr/share/doc/stealwatch/copyright
 -rw-r--r-- root/root ./usr/share/doc/stealwatch/stealwatch-rules.yml
 -rw-r--r-- root/root ./usr/share/doc/stealwatch/changelog.gz"
@@ -69,6 +70,15 @@ $(diff <(sort <<<"$expected") <(echo "$files") || true)"
 bad_dirs=$(grep '^d' <<<"$contents" | grep -v '^drwxr-xr-x root/root ' || true)
 [ -z "$bad_dirs" ] || fail "directories not root's 755: $bad_dirs"
 say "control, conffiles and $(wc -l <<<"$files") files with their modes: as expected"
+
+# The manual reads offline on a host: one page, its stylesheet inside, nothing fetched from the web.
+dpkg-deb --fsys-tarfile "$deb" | tar -xO ./usr/share/doc/stealwatch/manual.html > "$work/manual.html"
+grep -q '<style>' "$work/manual.html" || fail "manual.html has no embedded stylesheet"
+grep -q 'id="troubleshooting"' "$work/manual.html" || fail "manual.html has no Troubleshooting chapter"
+if grep -qE '<link|<script|src="https?:' "$work/manual.html"; then
+    fail "manual.html loads something: $(grep -oE '<link[^>]*>|<script[^>]*>|src="https?:[^"]*"' "$work/manual.html" | head -3)"
+fi
+say "manual.html: in the package, self-contained"
 
 if command -v lintian >/dev/null; then
     if ! lintian --fail-on error,warning "$deb" > "$work/lintian" 2>&1; then

@@ -2,7 +2,7 @@
 # The fleet-monitoring path end to end, as on a Debian host and on 127.0.0.1 only: the user and the
 # runtime directory made by the shipped sysusers.d and tmpfiles.d files (under a scratch root, so
 # the machine's own /etc and /run are left alone), the metrics files linked into a textfile
-# directory with the README's command, node_exporter reading them as user prometheus, and the built
+# directory with the manual's command, node_exporter reading them as user prometheus, and the built
 # jar writing them as user stealwatch: a watch that sees the article's jump on a fixture proc root,
 # and two audits. A real Prometheus scrapes node_exporter every second with the shipped rules
 # loaded, and must fire StealCounterBroken for the jump. Checks what node_exporter serves and
@@ -39,7 +39,7 @@ as_stealwatch=(setpriv --reuid="$uid" --regid="$gid" --clear-groups)
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 install -m 644 target/stealwatch.jar "$work/stealwatch.jar"
 
-# node_exporter's textfile directory, root's as Debian ships it, and the README's link command.
+# node_exporter's textfile directory, root's as Debian ships it, and the manual's link command.
 textfiles=$work/node-exporter
 install -d -m 755 "$textfiles"
 ln -s "$runtime/stealwatch_watch.prom" "$runtime/stealwatch_audit.prom" "$textfiles/"

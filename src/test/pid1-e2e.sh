@@ -239,7 +239,7 @@ in_root systemctl reset-failed stealwatch.service
 in_root systemctl restart stealwatch.service || fail "the watch did not start again once the bad setting was gone"
 say "the watch runs from /run/stealwatch/watch.settings (stealwatch's, 0600); --interval 0ms in a drop-in: ExecStartPre exits 3 with one line in systemctl status and the journal"
 
-# An audit typed by hand as root, the one-shot way the README offers, then the unit's own run: the
+# An audit typed by hand as root, the one-shot way the manual offers, then the unit's own run: the
 # state and the lock stay the unit user's, and the unit keeps its baseline.
 in_root stealwatch audit > "$work/hand-audit.log" 2>&1 || { cat "$work/hand-audit.log"; fail "stealwatch audit as root failed"; }
 in_root systemctl start stealwatch-audit.service || fail "the unit's audit after one by hand failed"
@@ -313,14 +313,14 @@ say "postfix back: the spooled report mailed exactly once, the spool empty"
 no_denials "after mailing, spooling and flushing"
 say "no denial in the units' journal after mailing, spooling and flushing"
 
-# The watch the README starts without a unit, under systemd-run: it parses its own options.
+# The watch the manual starts without a unit, under systemd-run: it parses its own options.
 in_root systemd-run --unit=stealwatch-trial -p User=stealwatch -p StateDirectory=stealwatch \
     /usr/bin/java -Xmx16m -XX:+UseSerialGC -jar /usr/share/stealwatch/stealwatch.jar watch --mail-to - \
     > /dev/null 2>&1 || fail "systemd-run could not start a watch"
 wait_for 20 "the watch under systemd-run did not start" sh -c \
     "nsenter -t $leader -a journalctl -q -o cat -u stealwatch-trial.service | grep -q 'watching /proc/stat'"
 in_root systemctl stop stealwatch-trial.service
-say "stealwatch watch under systemd-run, as the README starts it without a unit: watching /proc/stat"
+say "stealwatch watch under systemd-run, as the manual starts it without a unit: watching /proc/stat"
 
 # --- Reinstall restarts the watch, remove stops it, purge leaves nothing.
 rm -rf "$root/etc/systemd/system/stealwatch.service.d" "$root$fake_proc"

@@ -11,7 +11,7 @@ final class TextfileOptions {
 
     @Option(names = "--textfile-dir", paramLabel = "DIR",
             description = "Write metrics for node_exporter's textfile collector to DIR/stealwatch_<command>.prom "
-                    + "(the units use /run/stealwatch; README.md, \"Fleet monitoring\"). Default: none.")
+                    + "(the units use /run/stealwatch; the manual, \"The fleet view\"). Default: none.")
     Path directory;
 
     /** The command's metrics file, or null when none is asked for. */

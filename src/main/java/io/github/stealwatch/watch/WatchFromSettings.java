@@ -10,9 +10,9 @@ import java.nio.file.Path;
 
 /**
  * {@code stealwatch watch --settings FILE}: the long-running watch as its unit starts it, from the
- * settings {@code --write-settings} resolved, without loading the command line's parser
- * (picocli's classes and model cost a watch 4.7 MiB for as long as it runs: README.md, "Memory"). Errors are one line
- * on standard error and exit code 3, as everywhere else.
+ * settings {@code --write-settings} resolved, without loading the command line's parser (picocli's
+ * classes and model cost a watch 4.7 MiB for as long as it runs: src/bench/README.md, "Memory").
+ * Errors are one line on standard error and exit code 3, as everywhere else.
  */
 public final class WatchFromSettings {
 
@@ -20,7 +20,7 @@ public final class WatchFromSettings {
     public static final String SUBCOMMAND = "watch";
     public static final String OPTION = "--settings";
 
-    /** The exit codes of {@code stealwatch watch} (README.md, "Exit codes"), the same as the command line's. */
+    /** The exit codes of {@code stealwatch watch} (the manual, "Exit codes and errors"), the same as the command line's. */
     static final int OK = 0;
     static final int ANOMALY_REPORTED = 2;
     static final int CANNOT_MEASURE = 3;
