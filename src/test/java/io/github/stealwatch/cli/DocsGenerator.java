@@ -23,6 +23,7 @@ public final class DocsGenerator {
     private static final String GENERATED_EXIT_HEADING = "==  Exit codes:";
     private static final String EXIT_HEADING = "== Exit status";
     private static final String SEE_ALSO = "\n\n== See also\n\n*stealwatch*(1)\n";
+    private static final String DESCRIPTION_END = "// end::picocli-generated-man-section-description[]";
 
     private DocsGenerator() {
     }
@@ -52,13 +53,22 @@ public final class DocsGenerator {
         Files.writeString(completion, completionScript(commandLine), StandardCharsets.UTF_8);
     }
 
-    /** The exit status under its man-pages(7) name; each subcommand's page points at stealwatch(1). */
+    /**
+     * The exit status under its man-pages(7) name; each subcommand's page describes it with the
+     * manual's own section on it (src/docs/commands.adoc, tagged by the subcommand's name; the
+     * build sets {@code docsdir}) and points at stealwatch(1).
+     */
     private static void fixHeadings(Path manDir) throws IOException {
         try (DirectoryStream<Path> pages = Files.newDirectoryStream(manDir, "stealwatch*.adoc")) {
             for (Path page : pages) {
-                boolean subcommand = page.getFileName().toString().startsWith("stealwatch-");
+                String name = page.getFileName().toString().replaceFirst("\\.adoc$", "");
                 String text = Files.readString(page, StandardCharsets.UTF_8)
-                        .replace(GENERATED_EXIT_HEADING, EXIT_HEADING) + (subcommand ? SEE_ALSO : "");
+                        .replace(GENERATED_EXIT_HEADING, EXIT_HEADING);
+                if (name.startsWith("stealwatch-")) {
+                    String tag = name.substring("stealwatch-".length());
+                    text = text.replace(DESCRIPTION_END,
+                            "include::{docsdir}/commands.adoc[tag=" + tag + "]\n\n" + DESCRIPTION_END) + SEE_ALSO;
+                }
                 Files.writeString(page, text, StandardCharsets.UTF_8);
             }
         }

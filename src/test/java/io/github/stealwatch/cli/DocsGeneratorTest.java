@@ -51,10 +51,20 @@ class DocsGeneratorTest {
         Path adocPage = path("docs.adoc").resolve("stealwatch-" + name + ".adoc");
         String adoc = Files.readString(adocPage, StandardCharsets.UTF_8);
         assertOptionsIn(adoc, spec, "stealwatch-" + name + ".adoc");
+        assertTrue(adoc.contains("include::{docsdir}/commands.adoc[tag=" + name + "]"),
+                "stealwatch-" + name + ".adoc does not include the manual's section on " + name);
         String page = troff("stealwatch-" + name);
         assertOptionsIn(page, spec, "stealwatch-" + name + "(1)");
         assertTrue(page.contains("EXIT STATUS"), "no EXIT STATUS section");
         assertTrue(page.contains("stealwatch(1)"), "no SEE ALSO stealwatch(1)");
+    }
+
+    @Test
+    void theWatchPageExplainsTheDetectionAsTheManualDoes() throws IOException {
+        String page = troff("stealwatch-watch");
+        for (String heading : List.of("Steal arrives in lumps", "The rule", "Choosing the lump allowance")) {
+            assertTrue(page.contains(heading), "stealwatch-watch(1) has no section " + heading);
+        }
     }
 
     @Test
