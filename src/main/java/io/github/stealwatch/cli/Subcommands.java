@@ -7,8 +7,8 @@ import picocli.CommandLine;
  * The subcommands, and which of them a command line needs. picocli builds each command's model by
  * reflection over its options and mixins, and that model lives as long as the command runs: the
  * watch, which runs for months, keeps only its own (0.6 MiB less resident memory than all six,
- * src/bench/README.md, "Memory"). Help, a command line naming no subcommand and a typo get all six, so that
- * they are listed and a near miss is suggested.
+ * src/bench/README.md, "Memory"). Help, a command line naming no subcommand and a typo get all
+ * six, so that they are listed and a near miss is suggested.
  */
 final class Subcommands {
 

@@ -20,7 +20,10 @@ public final class WatchFromSettings {
     public static final String SUBCOMMAND = "watch";
     public static final String OPTION = "--settings";
 
-    /** The exit codes of {@code stealwatch watch} (the manual, "Exit codes and errors"), the same as the command line's. */
+    /**
+     * The exit codes of {@code stealwatch watch} (the manual, "Exit codes and errors"), the same as
+     * the command line's.
+     */
     static final int OK = 0;
     static final int ANOMALY_REPORTED = 2;
     static final int CANNOT_MEASURE = 3;

@@ -47,18 +47,18 @@ public final class DocsGenerator {
             System.err.println("picocli's ManPageGenerator failed with status " + status);
             System.exit(status);
         }
-        fixHeadings(manDir);
+        finishPages(manDir);
         useTemplates(Path.of(args[0]), manDir);
         Path completion = Path.of(args[2]);
         Files.writeString(completion, completionScript(commandLine), StandardCharsets.UTF_8);
     }
 
     /**
-     * The exit status under its man-pages(7) name; each subcommand's page describes it with the
-     * manual's own section on it (src/docs/commands.adoc, tagged by the subcommand's name; the
-     * build sets {@code docsdir}) and points at stealwatch(1).
+     * What picocli's pages lack: the exit status under its man-pages(7) name; on each subcommand's
+     * page, the manual's own section on it (src/docs/commands.adoc, tagged by the subcommand's name;
+     * the build sets {@code docsdir}) and a pointer to stealwatch(1).
      */
-    private static void fixHeadings(Path manDir) throws IOException {
+    private static void finishPages(Path manDir) throws IOException {
         try (DirectoryStream<Path> pages = Files.newDirectoryStream(manDir, "stealwatch*.adoc")) {
             for (Path page : pages) {
                 String name = page.getFileName().toString().replaceFirst("\\.adoc$", "");
